@@ -1,0 +1,2 @@
+FROM ubuntu:22.04
+RUN apt update && apt install -y --no-install-recommends make && apt-get clean && rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y tzdata && rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+ARG WITH_GIT=0
+RUN apt-get update && \
+    if [ "$WITH_GIT" = 1 ]; then apt-get install git; fi

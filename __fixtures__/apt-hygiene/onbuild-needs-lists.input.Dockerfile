@@ -1,0 +1,4 @@
+# expect: package lists not removed: a later RUN
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends make
+ONBUILD RUN apt-get install -y gcc

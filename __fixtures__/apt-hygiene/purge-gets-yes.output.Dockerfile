@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN apt-get purge -y --auto-remove gcc

@@ -1,0 +1,3 @@
+FROM ubuntu:22.04
+USER app
+RUN sudo apt-get update && sudo apt-get install --no-install-recommends -y make && rm -rf /var/lib/apt/lists/*

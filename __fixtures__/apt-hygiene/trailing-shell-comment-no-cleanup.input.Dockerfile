@@ -1,0 +1,3 @@
+# expect: ends in a shell comment
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends make # build tools

@@ -1,0 +1,3 @@
+# expect-none
+FROM debian:bookworm
+RUN xargs apt-get install < /tmp/packages.txt

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN FOO=bar
+RUN echo "$FOO"

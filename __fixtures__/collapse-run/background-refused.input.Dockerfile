@@ -1,0 +1,4 @@
+# expect: background
+FROM debian:bookworm
+RUN sleep 10 &
+RUN echo two

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN echo one
+RUN echo two

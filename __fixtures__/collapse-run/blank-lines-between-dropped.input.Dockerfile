@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN echo one
+
+
+RUN echo two

@@ -1,0 +1,4 @@
+FROM gcc:13
+WORKDIR /work
+RUN cd /src && make
+RUN make install

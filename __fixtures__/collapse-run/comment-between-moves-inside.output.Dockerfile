@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN mkdir -p /opt/app && \
+    # make the data folder too
+    # (it is owned by root)
+    mkdir -p /data

@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN echo one \
+    # trailing note
+    && echo two && \
+    # between
+    echo three

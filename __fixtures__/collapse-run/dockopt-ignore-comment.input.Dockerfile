@@ -1,0 +1,5 @@
+# expect-none
+FROM debian:bookworm
+RUN echo one
+# dockopt ignore=collapse-run
+RUN echo two

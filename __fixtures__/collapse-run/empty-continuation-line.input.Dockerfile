@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN echo one && \
+
+    echo two
+RUN echo three

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN export PATH=/opt/tool/bin:$PATH && tool --init
+RUN tool --version

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN (greet() { echo hi; }; greet) && \
+    echo done

@@ -1,0 +1,5 @@
+# expect-none
+FROM debian:bookworm
+RUN echo one
+# hadolint ignore=DL3059
+RUN echo two

@@ -1,0 +1,6 @@
+# expect: heredoc
+FROM debian:bookworm
+RUN <<EOF
+echo one
+EOF
+RUN echo two

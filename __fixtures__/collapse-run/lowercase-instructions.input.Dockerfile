@@ -1,0 +1,3 @@
+from debian:bookworm
+run echo one
+run echo two

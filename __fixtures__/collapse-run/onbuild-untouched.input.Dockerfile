@@ -1,0 +1,4 @@
+# expect-none
+FROM debian:bookworm
+ONBUILD RUN echo one
+ONBUILD RUN echo two

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN DEBIAN_FRONTEND=noninteractive echo one && \
+    echo two

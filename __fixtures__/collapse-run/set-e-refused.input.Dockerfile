@@ -1,0 +1,4 @@
+# expect: relies on `set -e`
+FROM debian:bookworm
+RUN set -e; mkdir /a; touch /a/b
+RUN ls /a

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN (cd /tmp && touch x)
+RUN ls /tmp/x

@@ -1,0 +1,55 @@
+/**
+ * The programmatic entry point: `await optimize(text, options)`. The CLI is a client of this.
+ */
+import { runEngine, type EngineError, type Finding } from './core/engine.js';
+import { selectTransforms, type Selection } from './core/selection.js';
+import { readSource } from './core/source.js';
+import type { Transform } from './core/transform.js';
+import { initShellParser } from './shell/parser.js';
+import { builtinTransforms } from '../transforms/index.js';
+
+export interface OptimizeOptions extends Selection {
+  /** Informative: used in messages. */
+  filename?: string;
+  /** Per transform id, option values. */
+  options?: Record<string, Record<string, unknown>>;
+  /** Extra transforms (same interface as the built-in ones), appended to the registry. */
+  transforms?: readonly Transform[];
+}
+
+export interface OptimizeResult {
+  output: string;
+  changed: boolean;
+  findings: Finding[];
+  errors: EngineError[];
+  /** Why the whole file was left alone, if it was. */
+  skipped: string | null;
+}
+
+/** Loads the shell grammar. `optimize` calls it; call it yourself before `optimizeSync`. */
+export function initialize(): Promise<void> {
+  return initShellParser();
+}
+
+export async function optimize(
+  text: string,
+  options: OptimizeOptions = {},
+): Promise<OptimizeResult> {
+  await initialize();
+  return optimizeSync(text, options);
+}
+
+/** Synchronous variant for callers that awaited `initialize()` once (a worker, a tight loop). */
+export function optimizeSync(text: string, options: OptimizeOptions = {}): OptimizeResult {
+  const all = [...builtinTransforms, ...(options.transforms ?? [])];
+  const transforms = selectTransforms(all, options);
+  const source = readSource(text, options.filename);
+  const result = runEngine(source, { transforms, options: options.options });
+  return {
+    output: result.output,
+    changed: result.changed,
+    findings: result.findings,
+    errors: result.errors,
+    skipped: result.skipped,
+  };
+}

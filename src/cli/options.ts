@@ -1,0 +1,147 @@
+/** The command line, defined with yargs. Unknown flags and bad values are errors (exit 2). */
+import yargs from 'yargs';
+import { DEFAULT_MAX_BYTES } from './files.js';
+
+export interface CliOptions {
+  paths: string[];
+  write: boolean;
+  check: boolean;
+  listDifferent: boolean;
+  print: boolean;
+  only: string[];
+  enable: string[];
+  disable: string[];
+  unsafe: boolean;
+  listTransforms: boolean;
+  stdinFilepath?: string;
+  color: boolean;
+  verbose: boolean;
+  maxFileSize: number;
+}
+
+export class UsageError extends Error {}
+
+/** `--only a,b --only c` → ['a', 'b', 'c']. */
+const idList = (value: unknown): string[] =>
+  ([] as unknown[])
+    .concat(value ?? [])
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
+  let failure: string | null = null;
+  const parsed = yargs(argv)
+    .scriptName('dockopt')
+    .usage(
+      '$0 [paths..]\n\nRewrite Dockerfiles for smaller images, fewer layers and faster rebuilds.\nPrints a unified diff by default; --write patches files in place.',
+    )
+    .option('write', {
+      alias: 'w',
+      type: 'boolean',
+      default: false,
+      description: 'Rewrite files in place (atomically; only files that change)',
+    })
+    .option('check', {
+      type: 'boolean',
+      default: false,
+      description: 'Exit 1 if any file would change; say which and why',
+    })
+    .option('list-different', {
+      alias: 'l',
+      type: 'boolean',
+      default: false,
+      description: 'Print the names of files that would change; exit 1 if any',
+    })
+    .option('print', {
+      type: 'boolean',
+      default: false,
+      description: 'Print the rewritten text to stdout',
+    })
+    .option('only', {
+      type: 'string',
+      description: 'Run only these transforms (comma-separated ids)',
+    })
+    .option('enable', { type: 'string', description: 'Also run these transforms' })
+    .option('disable', { type: 'string', description: 'Do not run these transforms' })
+    .option('unsafe', {
+      type: 'boolean',
+      default: false,
+      description: 'Also run the unsafe transforms (may change what the build does)',
+    })
+    .option('list-transforms', {
+      type: 'boolean',
+      default: false,
+      description: 'List the transforms and exit',
+    })
+    .option('stdin-filepath', {
+      type: 'string',
+      description: 'Name of the file read from stdin (-)',
+    })
+    .option('color', {
+      type: 'boolean',
+      description: 'Colour the diff (default: when stdout is a terminal)',
+    })
+    .option('verbose', {
+      alias: 'v',
+      type: 'boolean',
+      default: false,
+      description: 'Also show what was seen but not changed, and why',
+    })
+    .option('max-file-size', {
+      type: 'number',
+      default: DEFAULT_MAX_BYTES,
+      description: 'Refuse files larger than this many bytes',
+    })
+    .strictOptions()
+    .help()
+    .version()
+    .exitProcess(false)
+    .fail((message, error) => {
+      failure = message ?? error?.message ?? 'invalid arguments';
+    })
+    .parseSync();
+  if (failure) throw new UsageError(failure);
+  if (parsed.help || parsed.version) throw new HelpShown();
+
+  const modes = ['check', 'print'].filter((m) => parsed[m]);
+  if (modes.length > 1 || (modes.length === 1 && (parsed.write || parsed['list-different']))) {
+    throw new UsageError(
+      `choose one of --write, --check, --list-different, --print (got ${[
+        'write',
+        'check',
+        'list-different',
+        'print',
+      ]
+        .filter((m) => parsed[m])
+        .map((m) => `--${m}`)
+        .join(', ')})`,
+    );
+  }
+  const maxFileSize = parsed['max-file-size'];
+  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0)
+    throw new UsageError('--max-file-size must be a positive number of bytes');
+  const paths = parsed._.map(String);
+  if (paths.length === 0 && !parsed['list-transforms'])
+    throw new UsageError('no paths given (a file, a directory, or - for stdin); see --help');
+
+  return {
+    paths,
+    write: parsed.write,
+    check: parsed.check,
+    listDifferent: parsed['list-different'],
+    print: parsed.print,
+    only: idList(parsed.only),
+    enable: idList(parsed.enable),
+    disable: idList(parsed.disable),
+    unsafe: parsed.unsafe,
+    listTransforms: parsed['list-transforms'],
+    stdinFilepath: parsed['stdin-filepath'],
+    color: parsed.color ?? (stdoutIsTTY && !process.env.NO_COLOR),
+    verbose: parsed.verbose,
+    maxFileSize,
+  };
+}
+
+/** yargs printed --help or --version: exit 0. */
+export class HelpShown extends Error {}

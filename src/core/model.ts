@@ -1,0 +1,261 @@
+/**
+ * The Dockerfile model every transform reads: instructions, stages and comments with absolute
+ * offsets into the working text. Built on `dockerfile-ast` (which reports line/character ranges);
+ * this module converts those to offsets once, so transforms never do position arithmetic.
+ */
+import {
+  DockerfileParser,
+  From,
+  Instruction,
+  JSONInstruction,
+  ModifiableInstruction,
+  Onbuild,
+  Run,
+} from 'dockerfile-ast';
+import { LineIndex } from './line-index.js';
+
+type Range = ReturnType<Instruction['getRange']>;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface FlagNode extends Span {
+  name: string;
+  value: string | null;
+  /** The flag as written, e.g. `--mount=type=cache,target=/root/.cache`. */
+  text: string;
+}
+
+export interface InstructionNode extends Span {
+  /** Position among all top-level instructions of the file. */
+  index: number;
+  /** Upper-case keyword (`RUN`), whatever the casing in the file. */
+  keyword: string;
+  /** The keyword as written (`run`). */
+  keywordText: string;
+  /** Range of the arguments after any flags; null when the instruction has no arguments. */
+  args: Span | null;
+  flags: FlagNode[];
+  /** JSON (exec) form: `RUN ["a", "b"]`, `CMD [...]`. */
+  json: boolean;
+  /** Whether the instruction carries a heredoc (`RUN <<EOF`). */
+  heredoc: boolean;
+  firstLine: number;
+  lastLine: number;
+  /** The stage the instruction belongs to; null for ARGs (and strays) before the first FROM. */
+  stage: Stage | null;
+  /** For RUN: the shell argv in effect (default `/bin/sh -c`, or the stage's last `SHELL`). */
+  shell: string[] | null;
+  /** The `dockerfile-ast` node, for details this model does not lift (image names, JSON strings). */
+  ast: Instruction;
+}
+
+export interface Stage {
+  index: number;
+  from: InstructionNode;
+  /** The `AS name`, as written; null for an unnamed stage. */
+  name: string | null;
+  /** The image reference as written (`python:3.12-slim`, `${BASE}`, or another stage's name). */
+  image: string | null;
+  /** The stage this one is built on, when `FROM` names an earlier stage. */
+  parent: Stage | null;
+  /** Instructions after the FROM, in order. */
+  instructions: InstructionNode[];
+}
+
+export interface CommentNode extends Span {
+  line: number;
+  /** Text after the `#`, trimmed. */
+  content: string;
+  /** True when the comment sits inside a continued instruction (Docker strips such lines). */
+  insideInstruction: boolean;
+}
+
+export interface DirectiveNode {
+  name: string;
+  value: string;
+  line: number;
+}
+
+export interface DockerfileModel {
+  text: string;
+  lines: LineIndex;
+  escapeChar: string;
+  instructions: InstructionNode[];
+  stages: Stage[];
+  comments: CommentNode[];
+  directives: DirectiveNode[];
+  /** A Windows Dockerfile (PowerShell/cmd shell, backtick escape, Windows base): no Linux rewrites. */
+  windows: boolean;
+}
+
+export const KNOWN_INSTRUCTIONS = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const WINDOWS_IMAGE =
+  /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/@-]|$)|mcr\.microsoft\.com\/(windows|powershell)/i;
+const WINDOWS_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const lines = new LineIndex(text);
+  const dockerfile = DockerfileParser.parse(text);
+  const offset = (range: Range, end = false) =>
+    lines.offsetAt(
+      end ? range.end.line : range.start.line,
+      end ? range.end.character : range.start.character,
+    );
+
+  const stages: Stage[] = [];
+  const instructions: InstructionNode[] = [];
+  let stage: Stage | null = null;
+  let shell = DEFAULT_SHELL;
+  let windows = dockerfile.getEscapeCharacter() === '`';
+  const shellAtStageEnd = new Map<Stage, string[]>();
+
+  for (const ast of dockerfile.getInstructions()) {
+    const range = ast.getRange();
+    const keyword = ast.getKeyword();
+    const start = offset(range);
+    const end = trimEnd(text, start, offset(range, true));
+    const argsRange = ast.getArgumentsRange();
+    const node: InstructionNode = {
+      index: instructions.length,
+      keyword,
+      keywordText: ast.getInstruction(),
+      start,
+      end,
+      args: argsRange ? { start: offset(argsRange), end: offset(argsRange, true) } : null,
+      flags: flagsOf(ast, offset, text),
+      json: ast instanceof JSONInstruction && ast.getOpeningBracket() !== null,
+      heredoc: ast instanceof Run && ast.getHeredocs().length > 0,
+      firstLine: range.start.line,
+      lastLine: lines.lineAt(end),
+      stage: null,
+      shell: null,
+      ast,
+    };
+    instructions.push(node);
+
+    if (keyword === 'FROM' && ast instanceof From) {
+      if (stage) shellAtStageEnd.set(stage, shell);
+      const image = ast.getImage();
+      const parent =
+        stages.find(
+          (s) => s.name !== null && image !== null && s.name.toLowerCase() === image.toLowerCase(),
+        ) ?? null;
+      stage = {
+        index: stages.length,
+        from: node,
+        name: ast.getBuildStage(),
+        image,
+        parent,
+        instructions: [],
+      };
+      stages.push(stage);
+      node.stage = stage;
+      shell = parent ? (shellAtStageEnd.get(parent) ?? DEFAULT_SHELL) : DEFAULT_SHELL;
+      if (image && WINDOWS_IMAGE.test(image)) windows = true;
+      continue;
+    }
+    node.stage = stage;
+    stage?.instructions.push(node);
+    if (keyword === 'SHELL' && ast instanceof JSONInstruction) {
+      const argv = ast.getJSONStrings().map((s) => s.getJSONValue());
+      if (argv.length > 0) shell = argv;
+      if (argv.length > 0 && WINDOWS_SHELL.test(argv[0])) windows = true;
+    }
+    if (keyword === 'RUN') node.shell = shell;
+    if (
+      keyword === 'WORKDIR' &&
+      node.args &&
+      /^[a-zA-Z]:[\\/]/.test(text.slice(node.args.start, node.args.end))
+    ) {
+      windows = true;
+    }
+  }
+
+  const comments: CommentNode[] = dockerfile.getComments().map((comment) => {
+    const range = comment.getRange();
+    const start = offset(range);
+    const line = range.start.line;
+    return {
+      start,
+      end: offset(range, true),
+      line,
+      content: comment.getContent(),
+      insideInstruction: instructions.some((i) => i.firstLine < line && i.lastLine >= line),
+    };
+  });
+
+  const directives = dockerfile.getDirectives().map((d) => ({
+    name: d.getName().toLowerCase(),
+    value: d.getValue(),
+    line: d.getRange().start.line,
+  }));
+
+  return {
+    text,
+    lines,
+    escapeChar: dockerfile.getEscapeCharacter(),
+    instructions,
+    stages,
+    comments,
+    directives,
+    windows,
+  };
+}
+
+/** For `ONBUILD <trigger>`: the trigger's keyword in upper case, or null. */
+export function onbuildTrigger(node: InstructionNode): string | null {
+  return node.ast instanceof Onbuild ? (node.ast.getTrigger()?.toUpperCase() ?? null) : null;
+}
+
+/** The text of an instruction's arguments (after flags), or '' when it has none. */
+export function argsText(model: DockerfileModel, node: InstructionNode): string {
+  return node.args ? model.text.slice(node.args.start, node.args.end) : '';
+}
+
+function flagsOf(
+  ast: Instruction,
+  offset: (r: Range, end?: boolean) => number,
+  text: string,
+): FlagNode[] {
+  if (!(ast instanceof ModifiableInstruction)) return [];
+  return ast.getFlags().map((flag) => {
+    const start = offset(flag.getRange());
+    const end = offset(flag.getRange(), true);
+    return {
+      start,
+      end,
+      name: flag.getName().toLowerCase(),
+      value: flag.getValue(),
+      text: text.slice(start, end),
+    };
+  });
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
+}

@@ -1,0 +1,110 @@
+/**
+ * What a transform is: metadata plus a `create(ctx)` function that reads the model and reports
+ * findings. A finding may carry a fix: a list of text edits applied together or not at all.
+ * Transforms never write text themselves; the engine decides what is applied.
+ */
+import type { Edit } from './edits.js';
+import type { DockerfileModel, InstructionNode, Span } from './model.js';
+import type { Source } from './source.js';
+import type { ShellResult } from '../shell/script.js';
+
+/** `safe`: cannot change what the build does. `unsafe`: may; off unless asked for by name or `--unsafe`. */
+export type Safety = 'safe' | 'unsafe';
+/** `style` transforms change nothing about the image and are off by default. */
+export type Category = 'size' | 'cache' | 'practice' | 'style';
+
+export interface OptionSpec {
+  type: 'boolean' | 'string' | 'number' | 'string[]' | 'object';
+  default: unknown;
+  description: string;
+  enum?: readonly string[];
+}
+
+export interface TransformMeta {
+  /** kebab-case, equal to the transform's folder name. */
+  id: string;
+  title: string;
+  description: string;
+  safety: Safety;
+  category: Category;
+  /** Overrides the default (on when safe and not style). */
+  defaultEnabled?: boolean;
+  /** hadolint rule codes this transform answers: `# hadolint ignore=DL3059` also silences it. */
+  hadolint?: readonly string[];
+  /** BuildKit check names it answers (documentation only). */
+  buildkit?: readonly string[];
+  options?: Readonly<Record<string, OptionSpec>>;
+}
+
+/** An estimated saving, with where the number comes from. */
+export interface Estimate {
+  bytes: number;
+  basis: string;
+}
+
+export interface Report {
+  message: string;
+  /** The instruction(s) the finding is about: locates it, and ignore comments on any of them apply. */
+  node: InstructionNode | readonly InstructionNode[];
+  /** The exact range to point at, when narrower than the instruction. */
+  range?: Span;
+  /** Edits applied together, or not at all. Absent: the transform explains but will not change it. */
+  fix?: readonly Edit[];
+  estimate?: Estimate;
+}
+
+export interface TransformContext {
+  model: DockerfileModel;
+  source: Source;
+  /** This transform's options, defaults filled in. */
+  options: Readonly<Record<string, unknown>>;
+  /** The RUN's parsed shell (cached per pass), or the reason it is not shell-parsed. */
+  shell(node: InstructionNode): ShellResult;
+  report(report: Report): void;
+}
+
+export interface Transform {
+  meta: TransformMeta;
+  create(ctx: TransformContext): void;
+}
+
+export function defineTransform(transform: Transform): Transform {
+  return transform;
+}
+
+export function isEnabledByDefault(meta: TransformMeta): boolean {
+  return meta.defaultEnabled ?? (meta.safety === 'safe' && meta.category !== 'style');
+}
+
+/** Fills in option defaults and rejects unknown option names or wrongly typed values. */
+export function resolveOptions(
+  meta: TransformMeta,
+  given: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const specs = meta.options ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) out[name] = spec.default;
+  for (const [name, value] of Object.entries(given)) {
+    const spec = specs[name];
+    if (!spec) throw new Error(`transform ${meta.id} has no option "${name}"`);
+    if (!matchesType(spec, value))
+      throw new Error(
+        `option ${meta.id}.${name} must be ${spec.enum ? `one of ${spec.enum.join(', ')}` : `a ${spec.type}`}`,
+      );
+    out[name] = value;
+  }
+  return out;
+}
+
+function matchesType(spec: OptionSpec, value: unknown): boolean {
+  switch (spec.type) {
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'string':
+      return typeof value === 'string' && (!spec.enum || spec.enum.includes(value));
+    default:
+      return typeof value === spec.type;
+  }
+}

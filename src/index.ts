@@ -1,0 +1,21 @@
+export {
+  optimize,
+  optimizeSync,
+  initialize,
+  type OptimizeOptions,
+  type OptimizeResult,
+} from './api.js';
+export { builtinTransforms as transforms } from '../transforms/index.js';
+export { defineTransform } from './core/transform.js';
+export type {
+  Transform,
+  TransformMeta,
+  TransformContext,
+  Report,
+  Estimate,
+  Safety,
+  Category,
+} from './core/transform.js';
+export type { Finding, EngineError } from './core/engine.js';
+export type { Edit } from './core/edits.js';
+export type { DockerfileModel, InstructionNode, Stage } from './core/model.js';

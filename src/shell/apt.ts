@@ -1,0 +1,156 @@
+/**
+ * apt-get / apt commands in a RUN: subcommand, package arguments and the options that matter for
+ * image hygiene. Shared by every transform that reads or rewrites apt usage.
+ */
+import type { InstructionNode } from '../core/model.js';
+import {
+  findCommands,
+  hasOption,
+  isPipedInto,
+  subcommandOf,
+  type SimpleCommand,
+  type Word,
+} from './query.js';
+import type { ShellScript } from './script.js';
+
+export interface AptCommand {
+  cmd: SimpleCommand;
+  tool: 'apt-get' | 'apt';
+  /** The subcommand word (`install`), or null when it cannot be determined statically. */
+  sub: Word | null;
+  subcommand: string | null;
+  /** Non-option words after the subcommand: packages for install, etc. */
+  packages: Word[];
+}
+
+/** apt-get options that take a separate value (`-o Foo=bar`, `-t bookworm-backports`). */
+export const APT_OPTIONS_WITH_VALUE = new Set([
+  '-o',
+  '-c',
+  '-t',
+  '-a',
+  '-P',
+  '--option',
+  '--config-file',
+  '--target-release',
+  '--default-release',
+  '--host-architecture',
+  '--build-profiles',
+]);
+
+/** Subcommands that read the package lists, and so need a fresh `apt-get update`. */
+export const LIST_READING_SUBCOMMANDS = new Set([
+  'install',
+  'upgrade',
+  'dist-upgrade',
+  'full-upgrade',
+  'source',
+  'build-dep',
+  'download',
+  'satisfy',
+  'reinstall',
+]);
+
+/** Subcommands that ask for confirmation unless `-y` is given. */
+export const CONFIRMING_SUBCOMMANDS = new Set([
+  'install',
+  'upgrade',
+  'dist-upgrade',
+  'full-upgrade',
+  'remove',
+  'purge',
+  'autoremove',
+  'build-dep',
+  'satisfy',
+  'reinstall',
+]);
+
+export function aptCommands(script: ShellScript): AptCommand[] {
+  return findCommands(script, 'apt-get', 'apt').map((cmd) => {
+    const sub = subcommandOf(cmd, APT_OPTIONS_WITH_VALUE);
+    const subIndex = sub ? cmd.args.indexOf(sub) : cmd.args.length;
+    const packages: Word[] = [];
+    for (let i = subIndex + 1; i < cmd.args.length; i++) {
+      const value = cmd.args[i].value;
+      if (value !== null && value.startsWith('-')) {
+        if (APT_OPTIONS_WITH_VALUE.has(value)) i++;
+        continue;
+      }
+      packages.push(cmd.args[i]);
+    }
+    return {
+      cmd,
+      tool: cmd.name as AptCommand['tool'],
+      sub,
+      subcommand: sub?.value ?? null,
+      packages,
+    };
+  });
+}
+
+/** `-y`, `--yes`, `--assume-yes`, `-qq` (quiet level 2 implies yes), or piped from `yes`. */
+export function assumesYes(apt: AptCommand): boolean {
+  if (hasOption(apt.cmd, ['y'], ['yes', 'assume-yes', 'force-yes'])) return true;
+  if (
+    apt.cmd.args.some(
+      (w) =>
+        w.value !== null && (/^-q{2,}$/.test(w.value) || /^(-q|--quiet)=([2-9])$/.test(w.value)),
+    )
+  ) {
+    return true;
+  }
+  if (optionValues(apt).some((o) => /^APT::Get::Assume-Yes=(true|1|yes)$/i.test(o))) return true;
+  // `yes | apt-get install ...`: the answers come from the pipe.
+  return isPipedInto(apt.cmd.node);
+}
+
+/** Whether recommends are already decided explicitly, either way. */
+export function decidesRecommends(apt: AptCommand): boolean {
+  if (hasOption(apt.cmd, [], ['no-install-recommends', 'install-recommends'])) return true;
+  return optionValues(apt).some((o) => /^APT::Install-Recommends=/i.test(o));
+}
+
+/** Values given with `-o`. */
+function optionValues(apt: AptCommand): string[] {
+  const values: string[] = [];
+  apt.cmd.args.forEach((w, i) => {
+    if ((w.value === '-o' || w.value === '--option') && apt.cmd.args[i + 1]?.value)
+      values.push(apt.cmd.args[i + 1].value!);
+    else if (w.value?.startsWith('-o') && w.value.length > 2) values.push(w.value.slice(2));
+    else if (w.value?.startsWith('--option=')) values.push(w.value.slice('--option='.length));
+  });
+  return values;
+}
+
+/** The RUN removes the package lists itself (`rm -rf /var/lib/apt/lists/*` or similar). */
+export function cleansAptLists(script: ShellScript): boolean {
+  return findCommands(script, 'rm').some((rm) =>
+    rm.args.some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.text.replace(/^["']|["']$/g, ''))),
+  );
+}
+
+/** The RUN mounts a cache over the package lists: nothing there ends up in the layer. */
+export function hasAptListsCacheMount(node: InstructionNode): boolean {
+  return node.flags.some(
+    (f) =>
+      f.name === 'mount' &&
+      /(^|,)type=cache(,|$)/.test(f.value ?? '') &&
+      /(^|,)(target|dst|destination)=\/var\/lib\/apt(\/lists)?\/?(,|$)/.test(f.value ?? ''),
+  );
+}
+
+/** The update commands and list-reading commands of a RUN, in source order. */
+export function updatesBeforeUse(script: ShellScript): {
+  updates: AptCommand[];
+  users: AptCommand[];
+  served: boolean;
+} {
+  const commands = aptCommands(script);
+  const updates = commands.filter((c) => c.subcommand === 'update');
+  const users = commands.filter(
+    (c) => c.subcommand !== null && LIST_READING_SUBCOMMANDS.has(c.subcommand),
+  );
+  const served =
+    users.length > 0 && updates.length > 0 && updates[0].cmd.node.start < users[0].cmd.node.start;
+  return { updates, users, served };
+}

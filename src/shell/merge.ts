@@ -1,0 +1,143 @@
+/**
+ * Joining two consecutive RUN instructions into one, without changing what the build does.
+ *
+ * Two separate RUNs each start a fresh shell in WORKDIR and stop the build when their command
+ * fails. The joined RUN is `<earlier> && <later>`, which keeps both properties when:
+ *   - the later RUN is a single `&&` chain (a `||`, `;` or newline at its top level would let it run
+ *     after the earlier part failed), or it is wrapped in `{ ...; }` to make it one;
+ *   - the earlier RUN leaves no shell state behind (`cd`, `export`, `set`, functions...), or only a
+ *     working directory that the later RUN resets with an absolute `cd` first, or it is wrapped in
+ *     a subshell `( ... )` so its state cannot leak;
+ *   - errexit (`set -e`, or a SHELL with -e) is not in play in the earlier RUN in a way the join
+ *     would switch off: bash and dash ignore -e for everything on the left of `&&`, including
+ *     inside subshells and compound commands there;
+ *   - both have the same flags (`--mount`, `--network`, `--security`), no heredoc, no exec form,
+ *     a POSIX shell, and the earlier one has no shell comment (it would swallow what follows).
+ * Comment lines between the two move into the continuation (Docker strips them there).
+ */
+import type { Edit } from '../core/edits.js';
+import { continuationIndent } from '../core/layout.js';
+import type { DockerfileModel, InstructionNode } from '../core/model.js';
+import { lastStatementEnd, simpleCommand, topLevelChain } from './query.js';
+import type { ShellResult, ShellScript } from './script.js';
+import { enablesErrexit, ERREXIT_NEUTRAL, stateLeaks } from './state.js';
+
+export type MergePlan =
+  { ok: true; edits: Edit[]; notes: string[] } | { ok: false; reason: string };
+
+export interface MergeOptions {
+  /** Contain an earlier RUN's shell state in `( ... )` instead of refusing. Default true. */
+  wrapLeaks?: boolean;
+}
+
+export function planRunMerge(
+  model: DockerfileModel,
+  earlier: InstructionNode,
+  later: InstructionNode,
+  shellOf: (node: InstructionNode) => ShellResult,
+  options: MergeOptions = {},
+): MergePlan {
+  if (earlier.keyword !== 'RUN' || later.keyword !== 'RUN')
+    return refuse('not two RUN instructions');
+  if (later.index !== earlier.index + 1 || earlier.stage !== later.stage)
+    return refuse('not consecutive in one stage');
+  const flagsA = earlier.flags
+    .map((f) => f.text)
+    .sort()
+    .join(' ');
+  const flagsB = later.flags
+    .map((f) => f.text)
+    .sort()
+    .join(' ');
+  if (flagsA !== flagsB)
+    return refuse(`different RUN flags (${flagsA || 'none'} vs ${flagsB || 'none'})`);
+  const a = shellOf(earlier);
+  if (!a.script) return refuse(`the earlier RUN: ${a.reason}`);
+  const b = shellOf(later);
+  if (!b.script) return refuse(`the later RUN: ${b.reason}`);
+  const first = a.script;
+  const second = b.script;
+  if (first.comment)
+    return refuse(
+      'the earlier RUN ends in a shell comment, which would swallow the joined command',
+    );
+  const chainA = topLevelChain(first);
+  const chainB = topLevelChain(second);
+  if (chainA.some((i) => i.op === '&') || chainB.some((i) => i.op === '&'))
+    return refuse('a command runs in the background (`&`)');
+  if (chainA.length === 0 || chainB.length === 0) return refuse('an empty RUN');
+  const endA = lastStatementEnd(first);
+  if (!/^[\s;\\]*$/.test(model.text.slice(endA, first.end).replace(/^[ \t]*#.*$/gm, ''))) {
+    return refuse('the earlier RUN has trailing text after its last command');
+  }
+
+  const notes: string[] = [];
+  const wrapB = chainB.some((i) => i.op !== null && i.op !== '&&');
+  if (wrapB) {
+    if (second.comment)
+      return refuse('the later RUN would need braces but ends in a shell comment');
+    notes.push('grouped the later RUN in { } because it uses || / ; / newlines at its top level');
+  }
+
+  const leaks = stateLeaks(first);
+  let wrapA = false;
+  if (leaks.length > 0) {
+    const resetsCwd = startsWithAbsoluteCd(second);
+    if (leaks.every((l) => l.kind === 'cwd') && resetsCwd) {
+      notes.push(
+        `the earlier \`${leaks[0].what}\` is harmless: the later RUN starts with an absolute cd`,
+      );
+    } else if (options.wrapLeaks ?? true) {
+      wrapA = true;
+      notes.push(`wrapped the earlier RUN in ( ) so that \`${leaks[0].what}\` does not leak`);
+    } else {
+      return refuse(
+        `the earlier RUN changes shell state (\`${leaks[0].what}\`) that would leak into the next command`,
+      );
+    }
+  }
+
+  if (enablesErrexit(first)) {
+    return refuse(
+      'the earlier RUN relies on `set -e`, which the shell ignores on the left of && (the join would let failures through)',
+    );
+  }
+  if (first.errexit && (wrapA || chainA.some((i) => !ERREXIT_NEUTRAL.has(i.node.type)))) {
+    return refuse(
+      'the SHELL runs with -e and the earlier RUN would end up in a compound command on the left of &&, where -e is ignored',
+    );
+  }
+
+  const esc = model.escapeChar;
+  const indent = continuationIndent(model, earlier) ?? continuationIndent(model, later) ?? '    ';
+  const comments = model.comments
+    .filter((c) => c.start >= endA && c.start < second.start)
+    .map((c) => `${indent}${model.text.slice(c.start, model.lines.lineEnd(c.line)).trimEnd()}\n`)
+    .join('');
+  const joint = `${wrapA ? ')' : ''} && ${esc}\n${comments}${indent}${wrapB ? '{ ' : ''}`;
+  const edits: Edit[] = [];
+  if (wrapA) edits.push({ start: first.start, end: first.start, text: '(' });
+  edits.push({ start: endA, end: second.start, text: joint });
+  if (wrapB)
+    edits.push({ start: lastStatementEnd(second), end: lastStatementEnd(second), text: '; }' });
+  return { ok: true, edits, notes };
+}
+
+function refuse(reason: string): MergePlan {
+  return { ok: false, reason };
+}
+
+/** The first command is `cd /literal/absolute/path`, run unconditionally. */
+function startsWithAbsoluteCd(script: ShellScript): boolean {
+  const head = topLevelChain(script)[0]?.node;
+  if (head?.type !== 'command') return false;
+  const cmd = simpleCommand(script, head);
+  const target = cmd.args[0]?.value;
+  return (
+    cmd.name === 'cd' &&
+    cmd.wrappers.length === 0 &&
+    cmd.args.length === 1 &&
+    !!target &&
+    target.startsWith('/')
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * A RUN instruction's shell, parsed: a plain JavaScript copy of the tree-sitter tree with absolute
+ * offsets into the Dockerfile text (the WASM tree is freed right away, so nothing leaks and nodes
+ * stay usable for as long as a transform holds them).
+ */
+import type { Node as TSNode } from 'web-tree-sitter';
+import type { DockerfileModel, InstructionNode } from '../core/model.js';
+import { blankFrom, shellBodyText } from './body.js';
+import { parseShellText } from './parser.js';
+
+export interface ShNode {
+  type: string;
+  /** Named nodes are grammar symbols (`command`, `word`); anonymous ones are tokens (`&&`, `;`). */
+  named: boolean;
+  /** The field this node fills in its parent (`name`, `argument`, `body`...), if any. */
+  field: string | null;
+  start: number;
+  end: number;
+  children: ShNode[];
+  parent: ShNode | null;
+}
+
+export interface ShellScript {
+  instruction: InstructionNode;
+  /** The Dockerfile text the offsets refer to. */
+  source: string;
+  /** Absolute offsets of the shell body (after RUN and its flags). */
+  start: number;
+  end: number;
+  root: ShNode;
+  /**
+   * A shell comment: Docker joins the continuation lines, so a `#` comment runs to the end of the
+   * RUN. Nothing may be appended after it; everything from here on is not executed.
+   */
+  comment: ShNode | null;
+  /** The shell in effect runs with `-e` (e.g. `SHELL ["/bin/sh", "-ec"]`). */
+  errexit: boolean;
+}
+
+/** The reason given when tree-sitter-bash reports a syntax error in a RUN body. */
+export const SHELL_SYNTAX = 'shell syntax the parser does not understand';
+
+export type ShellResult =
+  { script: ShellScript; reason?: undefined } | { script: null; reason: string };
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
+
+/** Text of a node in the Dockerfile. */
+export function textOf(script: ShellScript, node: ShNode): string {
+  return script.source.slice(node.start, node.end);
+}
+
+/**
+ * Parses the shell of a RUN, or says why it will not: exec form, heredocs, a non-POSIX SHELL, or a
+ * body the shell grammar cannot parse. Transforms treat a null script as "do not touch".
+ */
+export function parseRunShell(model: DockerfileModel, node: InstructionNode): ShellResult {
+  if (node.keyword !== 'RUN') return { script: null, reason: 'not a RUN instruction' };
+  if (node.json) return { script: null, reason: 'exec-form RUN (no shell)' };
+  if (node.heredoc) return { script: null, reason: 'RUN with a heredoc' };
+  if (!node.args) return { script: null, reason: 'RUN without a command' };
+  const argv = node.shell ?? ['/bin/sh', '-c'];
+  if (!isPosixShell(argv))
+    return { script: null, reason: `non-POSIX SHELL ${JSON.stringify(argv)}` };
+
+  const { start, end } = node.args;
+  let mapped = shellBodyText(model.text, start, end, model.escapeChar);
+  let root = parseTree(mapped, start);
+  if (!root) return { script: null, reason: SHELL_SYNTAX };
+  let comment = findFirst(root, 'comment');
+  if (comment && /\S/.test(mapped.slice(comment.end - start))) {
+    // Docker joined the lines, so the comment swallows the rest of the RUN: parse what runs.
+    mapped = blankFrom(mapped, comment.start - start);
+    root = parseTree(mapped, start);
+    if (!root) return { script: null, reason: SHELL_SYNTAX };
+    comment = { ...comment, end };
+  }
+  return {
+    script: {
+      instruction: node,
+      source: model.text,
+      start,
+      end,
+      root,
+      comment,
+      errexit: hasErrexit(argv),
+    },
+  };
+}
+
+export function isPosixShell(argv: string[]): boolean {
+  const name = (argv[0] ?? '').split('/').pop() ?? '';
+  return POSIX_SHELLS.has(name);
+}
+
+function hasErrexit(argv: string[]): boolean {
+  return argv
+    .slice(1)
+    .some(
+      (arg, i, rest) => /^-[a-z]*e[a-z]*$/.test(arg) || (arg === '-o' && rest[i + 1] === 'errexit'),
+    );
+}
+
+function parseTree(mapped: string, base: number): ShNode | null {
+  const tree = parseShellText(mapped);
+  try {
+    if (tree.rootNode.hasError) return null;
+    return convert(tree.rootNode, base, null, null);
+  } finally {
+    tree.delete();
+  }
+}
+
+function convert(node: TSNode, base: number, parent: ShNode | null, field: string | null): ShNode {
+  const out: ShNode = {
+    type: node.type,
+    named: node.isNamed,
+    field,
+    start: base + node.startIndex,
+    end: base + node.endIndex,
+    children: [],
+    parent,
+  };
+  const count = node.childCount;
+  for (let i = 0; i < count; i++) {
+    const child = node.child(i);
+    if (child) out.children.push(convert(child, base, out, node.fieldNameForChild(i)));
+  }
+  return out;
+}
+
+/** Depth-first search for the first node of a type. */
+export function findFirst(node: ShNode, type: string): ShNode | null {
+  if (node.type === type) return node;
+  for (const child of node.children) {
+    const found = findFirst(child, type);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All nodes of the given types, depth-first, in source order. */
+export function findAll(node: ShNode, types: ReadonlySet<string> | string): ShNode[] {
+  const wanted = typeof types === 'string' ? new Set([types]) : types;
+  const out: ShNode[] = [];
+  const walk = (n: ShNode) => {
+    if (wanted.has(n.type)) out.push(n);
+    for (const child of n.children) walk(child);
+  };
+  walk(node);
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * Every fixture, for every transform: the whole output compared byte for byte, then automatically
+ * a second run (nothing more to change), a re-parse (no problem the input did not have), and the
+ * same case with CRLF line endings and with a BOM.
+ */
+import { initialize, optimizeSync } from '../src/api.js';
+import { parseDockerfile } from '../src/core/model.js';
+import { newProblems, problemsOf } from '../src/core/validate.js';
+import { builtinTransforms } from '../transforms/index.js';
+import { fixtureCases, fixtureTransforms, type FixtureCase } from './helpers/fixtures.js';
+
+const MIN_CASES = 25;
+
+beforeAll(() => initialize());
+
+function run(c: FixtureCase, text: string) {
+  return optimizeSync(text, {
+    only: [c.transform, ...(c.settings.enable ?? [])],
+    options: c.settings.options,
+    filename: `${c.name}.Dockerfile`,
+  });
+}
+
+test('every fixture folder names a registered transform', () => {
+  const ids = new Set(builtinTransforms.map((t) => t.meta.id));
+  expect(fixtureTransforms().filter((dir) => !ids.has(dir))).toEqual([]);
+});
+
+describe.each(builtinTransforms.map((t) => t.meta.id))('%s', (id) => {
+  const cases = fixtureCases(id);
+
+  test(`has at least ${MIN_CASES} fixture cases, rewrites and refusals`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES);
+    expect(cases.some((c) => c.changes)).toBe(true);
+    expect(cases.some((c) => !c.changes)).toBe(true);
+  });
+
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    test('output matches byte for byte', () => {
+      const result = run(c, c.input);
+      expect(result.errors).toEqual([]);
+      expect(result.output).toBe(c.expected);
+      const mine = result.findings.filter((f) => f.transform === id);
+      for (const expected of c.expects) {
+        expect(mine.map((f) => f.message)).toEqual(
+          expect.arrayContaining([expect.stringContaining(expected)]),
+        );
+      }
+      if (c.expectNone) expect(mine).toEqual([]);
+      if (!c.changes) expect(c.expects.length > 0 || c.expectNone).toBe(true);
+    });
+
+    test('a second run changes nothing', () => {
+      const again = run(c, c.expected);
+      expect(again.errors).toEqual([]);
+      expect(again.output).toBe(c.expected);
+    });
+
+    test('the output parses: no problem the input did not have', () => {
+      const before = problemsOf(parseDockerfile(c.input));
+      expect(newProblems(before, problemsOf(parseDockerfile(c.expected)))).toEqual([]);
+    });
+
+    test('CRLF line endings come back as CRLF', () => {
+      const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+      expect(run(c, crlf(c.input)).output).toBe(crlf(c.expected));
+    });
+
+    test('a BOM comes back', () => {
+      expect(run(c, `\uFEFF${c.input}`).output).toBe(`\uFEFF${c.expected}`);
+    });
+  });
+});

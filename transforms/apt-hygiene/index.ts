@@ -1,0 +1,299 @@
+import type { Edit } from '../../src/core/edits.js';
+import type { InstructionNode } from '../../src/core/model.js';
+import { defineTransform, type Estimate, type TransformContext } from '../../src/core/transform.js';
+import {
+  aptCommands,
+  assumesYes,
+  cleansAptLists,
+  CONFIRMING_SUBCOMMANDS,
+  decidesRecommends,
+  hasAptListsCacheMount,
+  LIST_READING_SUBCOMMANDS,
+  updatesBeforeUse,
+  type AptCommand,
+} from '../../src/shell/apt.js';
+import { appendCommand, prependCommand } from '../../src/shell/extend.js';
+import { planRunMerge } from '../../src/shell/merge.js';
+import { findCommands } from '../../src/shell/query.js';
+import type { ShellScript } from '../../src/shell/script.js';
+import { baseImageOf, laterListUser } from './lists.js';
+
+/** `apt <sub>` that means exactly `apt-get <sub>` (not `upgrade`: apt's also installs new packages). */
+const APT_TO_APT_GET = new Set([
+  'update',
+  'install',
+  'remove',
+  'purge',
+  'autoremove',
+  'clean',
+  'autoclean',
+  'build-dep',
+  'source',
+  'download',
+]);
+/** Subcommands that download .deb files: `apt` deletes them afterwards, `apt-get` keeps them. */
+const DOWNLOADING = new Set(['install', 'build-dep', 'download']);
+/** Packages that fetch over HTTPS and only recommend the CA bundle they need to do so. */
+const NEED_CA_CERTIFICATES = new Set(['curl', 'wget', 'git', 'git-core']);
+const JAVA_PACKAGE = /^(openjdk-\d+-(jre|jdk)(-headless)?|default-(jre|jdk)(-headless)?)$/;
+
+/**
+ * /var/lib/apt/lists after `apt-get update` on Debian bookworm (main, bookworm-updates,
+ * bookworm-security), measured 2026-11-28 in a debootstrap minbase rootfs: 87.3 MB as plain files
+ * (`du -sb`), 21.0 MB gzip-compressed, which is how the official debian images keep them
+ * (Acquire::GzipIndexes). We claim the smaller figure. Ubuntu's lists (universe) are larger.
+ */
+const LISTS_ESTIMATE: Estimate = {
+  bytes: 21_000_000,
+  basis:
+    'apt lists of Debian bookworm, gzip-compressed as in official images (87 MB uncompressed); measured 2026-11-28',
+};
+
+export default defineTransform({
+  meta: {
+    id: 'apt-hygiene',
+    title:
+      'apt-get hygiene: update with install, -y, no recommends, lists removed in the same layer',
+    description:
+      'Puts `apt-get update` in the RUN that installs, adds `-y` and `--no-install-recommends`, removes /var/lib/apt/lists/* at the end of that RUN, and uses `apt-get` rather than `apt` in scripts.',
+    safety: 'safe',
+    category: 'size',
+    hadolint: ['DL3009', 'DL3014', 'DL3015', 'DL3027'],
+    options: {
+      noInstallRecommends: {
+        type: 'boolean',
+        default: true,
+        description:
+          'Add --no-install-recommends. Right for most images, but a build may have relied on a recommended package: the report says where it was added.',
+      },
+    },
+  },
+  create(ctx) {
+    for (const stage of ctx.model.stages) {
+      for (const node of stage.instructions) {
+        if (node.keyword !== 'RUN') continue;
+        const { script } = ctx.shell(node);
+        if (!script) continue;
+        const apts = aptCommands(script);
+        if (apts.length === 0) continue;
+        if (mergeUpdateIntoInstall(ctx, node, script)) continue;
+        rewriteRun(ctx, node, script, apts);
+        const { users, served } = updatesBeforeUse(script);
+        if (users.length > 0 && !served) {
+          ctx.report({
+            message:
+              'installs without `apt-get update` in the same RUN: the package lists it uses come from an earlier layer and stay in the image',
+            node,
+          });
+        }
+      }
+    }
+  },
+});
+
+/** An install RUN right after an update-only RUN: join them so the lists are fresh and removable. */
+function mergeUpdateIntoInstall(
+  ctx: TransformContext,
+  node: InstructionNode,
+  script: ShellScript,
+): boolean {
+  const { users, updates } = updatesBeforeUse(script);
+  if (
+    users.length === 0 ||
+    (updates.length > 0 && updates[0].cmd.node.start < users[0].cmd.node.start)
+  )
+    return false;
+  const previous = node.stage!.instructions.find((i) => i.index === node.index - 1);
+  if (!previous || previous.keyword !== 'RUN') return false;
+  const prior = ctx.shell(previous).script;
+  if (!prior) return false;
+  const priorApt = aptCommands(prior);
+  const lastUpdate = priorApt.filter((c) => c.subcommand === 'update').pop();
+  if (
+    !lastUpdate ||
+    priorApt.some((c) => c.subcommand === 'install' && c.cmd.node.start > lastUpdate.cmd.node.start)
+  )
+    return false;
+  const plan = planRunMerge(ctx.model, previous, node, ctx.shell);
+  if (plan.ok) {
+    ctx.report({
+      message:
+        'moved `apt-get update` into the RUN that installs, so the package lists it fetches can be removed in the same layer',
+      node: [previous, node],
+      fix: plan.edits,
+    });
+  } else {
+    ctx.report({
+      message: `\`apt-get update\` stays in its own RUN: ${plan.reason}`,
+      node: [previous, node],
+    });
+  }
+  return true;
+}
+
+function rewriteRun(
+  ctx: TransformContext,
+  node: InstructionNode,
+  script: ShellScript,
+  apts: AptCommand[],
+): void {
+  const edits: Edit[] = [];
+  const did: string[] = [];
+  const warnings: string[] = [];
+  let convertedDownload = false;
+  let prependJavaManDir = false;
+
+  for (const apt of apts) {
+    const sub = apt.subcommand;
+    if (apt.tool === 'apt' && sub && APT_TO_APT_GET.has(sub) && apt.cmd.nameWord) {
+      edits.push({ start: apt.cmd.nameWord.start, end: apt.cmd.nameWord.end, text: 'apt-get' });
+      did.push(`\`apt ${sub}\` → \`apt-get ${sub}\``);
+      if (DOWNLOADING.has(sub)) convertedDownload = true;
+    }
+    if (!apt.sub || !sub) continue;
+    const flags: string[] = [];
+    if (CONFIRMING_SUBCOMMANDS.has(sub) && !assumesYes(apt)) {
+      flags.push('-y');
+      did.push(`added -y to \`${sub}\``);
+    }
+    if (sub === 'install' && ctx.options.noInstallRecommends && !decidesRecommends(apt)) {
+      flags.push('--no-install-recommends');
+      const names = apt.packages.map((w) => packageName(w.value));
+      did.push(
+        'added --no-install-recommends (recommended packages are no longer installed: check the build still has what it needs)',
+      );
+      const needsCa = names.filter((n) => n && NEED_CA_CERTIFICATES.has(n));
+      const hasCa = apts.some((a) =>
+        a.packages.some((w) => packageName(w.value) === 'ca-certificates'),
+      );
+      if (needsCa.length > 0 && !hasCa && apt.packages.length > 0) {
+        const last = apt.packages[apt.packages.length - 1];
+        edits.push({ start: last.end, end: last.end, text: ' ca-certificates' });
+        did.push(
+          `added ca-certificates, which ${needsCa.join('/')} only recommend but need for HTTPS`,
+        );
+      }
+      if (
+        names.some((n) => n && JAVA_PACKAGE.test(n)) &&
+        /slim/.test(baseImageOf(node.stage!)) &&
+        !createsManDir(script)
+      ) {
+        prependJavaManDir = true;
+      }
+    }
+    if (flags.length > 0)
+      edits.push({ start: apt.sub.end, end: apt.sub.end, text: ` ${flags.join(' ')}` });
+  }
+  if (prependJavaManDir) {
+    const mkdir = prependCommand(script, 'mkdir -p /usr/share/man/man1');
+    if (mkdir.ok) {
+      edits.push(mkdir.edit);
+      did.push(
+        'added `mkdir -p /usr/share/man/man1` (OpenJDK fails to configure on slim bases without it)',
+      );
+    } else {
+      warnings.push(`OpenJDK on a slim base needs /usr/share/man/man1, not added: ${mkdir.reason}`);
+    }
+  }
+
+  const cleanup = cleanupFor(ctx, node, script, apts, convertedDownload);
+  if (typeof cleanup === 'string') {
+    warnings.push(cleanup);
+  } else if (cleanup) {
+    edits.push(cleanup.edit);
+    did.push(cleanup.what);
+  }
+  if (convertedDownload && (!cleanup || typeof cleanup === 'string') && !cleansDownloads(script)) {
+    // Without `apt-get clean`, apt-get would leave the .deb files that apt deleted: keep `apt`.
+    const keep = new Set(
+      apts
+        .filter((a) => a.tool === 'apt' && a.subcommand && DOWNLOADING.has(a.subcommand))
+        .map((a) => a.cmd.nameWord!.start),
+    );
+    for (let i = edits.length - 1; i >= 0; i--)
+      if (keep.has(edits[i].start) && edits[i].text === 'apt-get') edits.splice(i, 1);
+    warnings.push(
+      '`apt install` kept: apt-get keeps the downloaded .deb files that apt removes, and `apt-get clean` cannot be appended here',
+    );
+  }
+
+  if (edits.length > 0) {
+    const estimate =
+      typeof cleanup === 'object' && cleanup?.removesLists && LISTS_ESTIMATE.bytes > 0
+        ? LISTS_ESTIMATE
+        : undefined;
+    ctx.report({
+      message: `apt: ${did.join('; ')}`,
+      node,
+      fix: edits,
+      ...(estimate ? { estimate } : {}),
+    });
+  }
+  for (const warning of warnings) ctx.report({ message: warning, node });
+}
+
+interface Cleanup {
+  edit: Edit;
+  what: string;
+  removesLists: boolean;
+}
+
+/** The text appended at the end of the RUN, or a string saying why nothing can be, or null. */
+function cleanupFor(
+  ctx: TransformContext,
+  node: InstructionNode,
+  script: ShellScript,
+  apts: AptCommand[],
+  convertedDownload: boolean,
+): Cleanup | string | null {
+  const { served } = updatesBeforeUse(script);
+  const installs = apts.some(
+    (a) => a.subcommand !== null && LIST_READING_SUBCOMMANDS.has(a.subcommand),
+  );
+  let removeLists = installs && served && !cleansAptLists(script) && !hasAptListsCacheMount(node);
+  const clean = convertedDownload && !cleansDownloads(script);
+  if (!removeLists && !clean) return null;
+  if (removeLists) {
+    const user = laterListUser(ctx.model, node, ctx.shell);
+    if (user) {
+      if (!clean)
+        return `package lists not removed: a later RUN (${snippet(ctx, user)}) installs without its own \`apt-get update\` and still needs them`;
+      removeLists = false;
+    }
+  }
+  const commands = [
+    clean ? 'apt-get clean' : null,
+    removeLists ? 'rm -rf /var/lib/apt/lists/*' : null,
+  ]
+    .filter(Boolean)
+    .join(' && ');
+  const append = appendCommand(ctx.model, node, script, commands);
+  if (!append.ok) return removeLists ? `package lists not removed: ${append.reason}` : null;
+  return { edit: append.edit, what: `appended \`${commands}\``, removesLists: removeLists };
+}
+
+function snippet(ctx: TransformContext, node: InstructionNode): string {
+  const text = ctx.model.text.slice(node.start, node.end).split('\n')[0];
+  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}
+
+function cleansDownloads(script: ShellScript): boolean {
+  const cleans = [...findCommands(script, 'apt-get'), ...findCommands(script, 'apt')].some((c) =>
+    c.args.some((a) => a.value === 'clean'),
+  );
+  const removes = findCommands(script, 'rm').some((rm) =>
+    rm.args.some((a) => a.text.includes('/var/cache/apt')),
+  );
+  return cleans || removes;
+}
+
+function createsManDir(script: ShellScript): boolean {
+  return findCommands(script, 'mkdir').some((c) =>
+    c.args.some((a) => a.value?.startsWith('/usr/share/man/man1')),
+  );
+}
+
+/** `curl=7.88.1-10+deb12u5`, `curl:amd64`, `curl/bookworm-backports` → `curl`. */
+function packageName(value: string | null): string | null {
+  return value === null ? null : value.split(/[=:/]/)[0];
+}

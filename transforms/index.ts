@@ -1,0 +1,9 @@
+/**
+ * The ordered registry of built-in transforms. Order is application order: when two fixes want
+ * the same instruction in one pass, the earlier position in the file wins, then this order.
+ */
+import type { Transform } from '../src/core/transform.js';
+import aptHygiene from './apt-hygiene/index.js';
+import collapseRun from './collapse-run/index.js';
+
+export const builtinTransforms: readonly Transform[] = [aptHygiene, collapseRun];
