@@ -116,7 +116,13 @@ export function planRunMerge(
     .join('');
   const joint = `${wrapA ? ')' : ''} && ${esc}\n${comments}${indent}${wrapB ? '{ ' : ''}`;
   const edits: Edit[] = [];
-  if (wrapA) edits.push({ start: first.start, end: first.start, text: '(' });
+  // `((` would open an arithmetic expression: keep a space between two opening parentheses.
+  if (wrapA)
+    edits.push({
+      start: first.start,
+      end: first.start,
+      text: model.text[first.start] === '(' ? '( ' : '(',
+    });
   edits.push({ start: endA, end: second.start, text: joint });
   if (wrapB)
     edits.push({ start: lastStatementEnd(second), end: lastStatementEnd(second), text: '; }' });

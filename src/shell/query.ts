@@ -98,7 +98,7 @@ function unwrap(words: Word[]): { wrappers: Word[]; rest: Word[] } {
     } else if (name === 'env') {
       i++;
       while (
-        words[i]?.value !== undefined &&
+        words[i]?.value != null &&
         (words[i].value!.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].value!))
       ) {
         i += words[i].value === '-u' ? 2 : 1;

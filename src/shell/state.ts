@@ -3,7 +3,7 @@
  * so anything listed here would leak into the next command if two RUNs were joined into one.
  */
 import { findAll, textOf, type ShNode, type ShellScript } from './script.js';
-import { runsInSubshell, simpleCommand } from './query.js';
+import { runsInSubshell, simpleCommand, type SimpleCommand } from './query.js';
 
 /** Statements whose failure behaviour under -e does not change on the left of `&&`. */
 export const ERREXIT_NEUTRAL: ReadonlySet<string> = new Set([
@@ -75,7 +75,8 @@ export function stateLeaks(script: ShellScript): StateLeak[] {
     if (node.type === 'command') {
       const cmd = simpleCommand(script, node);
       const kind = cmd.name === null ? null : STATEFUL_BUILTINS.get(cmd.name);
-      if (kind && cmd.wrappers.length === 0) leaks.push({ node, what: textOf(script, node), kind });
+      if (kind && cmd.wrappers.length === 0 && !onlyTraces(cmd))
+        leaks.push({ node, what: textOf(script, node), kind });
       else if (cmd.name === 'printf' && cmd.args.some((a) => a.value === '-v')) {
         leaks.push({ node, what: textOf(script, node), kind: 'other' });
       }
@@ -87,6 +88,15 @@ export function stateLeaks(script: ShellScript): StateLeak[] {
     leaks.push({ node, what: firstLine(textOf(script, node)), kind: 'other' });
   }
   return leaks;
+}
+
+/** `set -x` / `set +x` / `set -v` only change what is echoed to stderr, not what runs. */
+function onlyTraces(cmd: SimpleCommand): boolean {
+  return (
+    cmd.name === 'set' &&
+    cmd.args.length > 0 &&
+    cmd.args.every((a) => /^[-+][xv]+$/.test(a.value ?? ''))
+  );
 }
 
 function firstLine(text: string): string {

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN set -x && mkdir /a && \
+    set -x && ls /a
