@@ -1,6 +1,7 @@
 /**
  * The programmatic entry point: `await optimize(text, options)`. The CLI is a client of this.
  */
+import type { BuildContext, Settings } from './core/context.js';
 import { runEngine, type EngineError, type Finding } from './core/engine.js';
 import { selectTransforms, type Selection } from './core/selection.js';
 import { readSource } from './core/source.js';
@@ -15,6 +16,10 @@ export interface OptimizeOptions extends Selection {
   options?: Record<string, Record<string, unknown>>;
   /** Extra transforms (same interface as the built-in ones), appended to the registry. */
   transforms?: readonly Transform[];
+  /** Run-wide settings: cache strategy, base-image policy. */
+  settings?: Partial<Settings>;
+  /** The build context, for transforms that look at files (copy-order, dockerignore). */
+  buildContext?: BuildContext | null;
 }
 
 export interface OptimizeResult {
@@ -44,7 +49,12 @@ export function optimizeSync(text: string, options: OptimizeOptions = {}): Optim
   const all = [...builtinTransforms, ...(options.transforms ?? [])];
   const transforms = selectTransforms(all, options);
   const source = readSource(text, options.filename);
-  const result = runEngine(source, { transforms, options: options.options });
+  const result = runEngine(source, {
+    transforms,
+    options: options.options,
+    settings: options.settings,
+    buildContext: options.buildContext,
+  });
   return {
     output: result.output,
     changed: result.changed,

@@ -11,6 +11,7 @@ import { SourceError } from '../core/source.js';
 import { isEnabledByDefault } from '../core/transform.js';
 import { NotADockerfileError } from '../core/engine.js';
 import { builtinTransforms } from '../../transforms/index.js';
+import { contextRootFor, fsBuildContext } from './context.js';
 import { discover } from './discover.js';
 import {
   FileError,
@@ -96,7 +97,16 @@ function run(options: CliOptions, io: Io): number {
     }
     let result;
     try {
-      result = optimizeSync(text, { ...options, filename: name });
+      const contextRoot =
+        target.path === '-' ? options.context : contextRootFor(target.path, options.context);
+      result = optimizeSync(text, {
+        ...options,
+        filename: name,
+        settings: { cacheStrategy: options.cacheStrategy, basePolicy: options.basePolicy },
+        buildContext: contextRoot
+          ? fsBuildContext(contextRoot, target.path === '-' ? null : target.path)
+          : null,
+      });
     } catch (error) {
       if (error instanceof SourceError || error instanceof NotADockerfileError)
         fail(name, error.message);

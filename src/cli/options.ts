@@ -17,6 +17,10 @@ export interface CliOptions {
   color: boolean;
   verbose: boolean;
   maxFileSize: number;
+  /** Build context directory for every file (default: each Dockerfile's own directory). */
+  context?: string;
+  cacheStrategy: 'cleanup' | 'mounts';
+  basePolicy: 'slim' | 'alpine' | 'distroless';
 }
 
 export class UsageError extends Error {}
@@ -88,6 +92,21 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
       default: false,
       description: 'Also show what was seen but not changed, and why',
     })
+    .option('context', {
+      type: 'string',
+      description: "Build context directory (default: each Dockerfile's directory)",
+    })
+    .option('cache-strategy', {
+      choices: ['cleanup', 'mounts'] as const,
+      default: 'cleanup' as const,
+      description:
+        'Keep package caches out of layers by removing them (cleanup) or with BuildKit cache mounts (mounts)',
+    })
+    .option('base-policy', {
+      choices: ['slim', 'alpine', 'distroless'] as const,
+      default: 'slim' as const,
+      description: 'Which smaller base images base-image may switch to',
+    })
     .option('max-file-size', {
       type: 'number',
       default: DEFAULT_MAX_BYTES,
@@ -140,6 +159,9 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
     color: parsed.color ?? (stdoutIsTTY && !process.env.NO_COLOR),
     verbose: parsed.verbose,
     maxFileSize,
+    context: parsed.context,
+    cacheStrategy: parsed['cache-strategy'],
+    basePolicy: parsed['base-policy'],
   };
 }
 

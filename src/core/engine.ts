@@ -16,6 +16,7 @@ import {
   type DockerfileModel,
   type InstructionNode,
 } from './model.js';
+import { DEFAULT_SETTINGS, type BuildContext, type Settings } from './context.js';
 import { renderSource, type Source } from './source.js';
 import { resolveOptions, type Estimate, type Report, type Transform } from './transform.js';
 import { newProblems, problemsOf } from './validate.js';
@@ -56,6 +57,8 @@ export interface EngineOptions {
   /** Per transform id, option values (defaults are filled in). */
   options?: Readonly<Record<string, Record<string, unknown>>>;
   maxPasses?: number;
+  settings?: Partial<Settings>;
+  buildContext?: BuildContext | null;
 }
 
 interface Proposed {
@@ -116,14 +119,7 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
   let passes = 0;
 
   for (;;) {
-    const proposed = runTransforms(
-      model,
-      source,
-      engineOptions.transforms,
-      optionsById,
-      disabled,
-      errors,
-    );
+    const proposed = runTransforms(model, source, engineOptions, optionsById, disabled, errors);
     const locate = (p: Proposed) => locateFinding(p, toOriginal, originalLines);
     unfixed = proposed
       .filter((p) => !p.report.fix?.length)
@@ -201,7 +197,7 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
 function runTransforms(
   model: DockerfileModel,
   source: Source,
-  transforms: readonly Transform[],
+  engineOptions: EngineOptions,
   optionsById: Map<string, Record<string, unknown>>,
   disabled: Set<string>,
   errors: EngineError[],
@@ -214,7 +210,9 @@ function runTransforms(
     return cached;
   };
   const proposed: Proposed[] = [];
-  transforms.forEach((transform, order) => {
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...engineOptions.settings };
+  const buildContext = engineOptions.buildContext ?? null;
+  engineOptions.transforms.forEach((transform, order) => {
     if (disabled.has(transform.meta.id)) return;
     const mine: Proposed[] = [];
     try {
@@ -222,6 +220,8 @@ function runTransforms(
         model,
         source,
         options: optionsById.get(transform.meta.id) ?? {},
+        settings,
+        buildContext,
         shell,
         report(report) {
           const nodes = Array.isArray(report.node) ? report.node : [report.node as InstructionNode];

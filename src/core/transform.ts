@@ -5,6 +5,7 @@
  */
 import type { Edit } from './edits.js';
 import type { DockerfileModel, InstructionNode, Span } from './model.js';
+import type { BuildContext, Settings } from './context.js';
 import type { Source } from './source.js';
 import type { ShellResult } from '../shell/script.js';
 
@@ -58,6 +59,10 @@ export interface TransformContext {
   source: Source;
   /** This transform's options, defaults filled in. */
   options: Readonly<Record<string, unknown>>;
+  /** Run-wide settings (cache strategy, base policy). */
+  settings: Readonly<Settings>;
+  /** The build context on disk, or null when unknown (stdin, API without a context). */
+  buildContext: BuildContext | null;
   /** The RUN's parsed shell (cached per pass), or the reason it is not shell-parsed. */
   shell(node: InstructionNode): ShellResult;
   report(report: Report): void;
