@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS, type BuildContext, type Settings } from './context.js
 import { renderSource, type Source } from './source.js';
 import { resolveOptions, type Estimate, type Report, type Transform } from './transform.js';
 import { newProblems, problemsOf } from './validate.js';
-import { parseRunShell, type ShellResult } from '../shell/script.js';
+import { parseRunShell } from '../shell/script.js';
 
 export interface Finding {
   transform: string;
@@ -82,7 +82,7 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
     ]),
   );
   const original = source.text;
-  const originalLines = parseDockerfile(original).lines;
+
   const result = (text: string, extra: Partial<EngineResult>): EngineResult => ({
     output: renderSource(source, text),
     changed: text !== original,
@@ -94,6 +94,7 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
   });
 
   let model = parseDockerfile(original);
+  const originalLines = model.lines;
   const unknown = model.instructions.find((n) => !KNOWN_INSTRUCTIONS.has(n.keyword));
   if (unknown) {
     const word =
@@ -203,12 +204,7 @@ function runTransforms(
   errors: EngineError[],
 ): Proposed[] {
   const ignores = collectIgnores(model);
-  const shellCache = new Map<InstructionNode, ShellResult>();
-  const shell = (node: InstructionNode) => {
-    let cached = shellCache.get(node);
-    if (!cached) shellCache.set(node, (cached = parseRunShell(model, node)));
-    return cached;
-  };
+  const shell = (node: InstructionNode) => parseRunShell(model, node);
   const proposed: Proposed[] = [];
   const settings: Settings = { ...DEFAULT_SETTINGS, ...engineOptions.settings };
   const buildContext = engineOptions.buildContext ?? null;

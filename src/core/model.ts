@@ -36,12 +36,12 @@ export interface InstructionNode extends Span {
   /** The keyword as written (`run`). */
   keywordText: string;
   /** Range of the arguments after any flags; null when the instruction has no arguments. */
-  args: Span | null;
-  flags: FlagNode[];
+  readonly args: Span | null;
+  readonly flags: FlagNode[];
   /** JSON (exec) form: `RUN ["a", "b"]`, `CMD [...]`. */
-  json: boolean;
+  readonly json: boolean;
   /** Whether the instruction carries a heredoc (`RUN <<EOF`). */
-  heredoc: boolean;
+  readonly heredoc: boolean;
   firstLine: number;
   lastLine: number;
   /** The stage the instruction belongs to; null for ARGs (and strays) before the first FROM. */
@@ -138,23 +138,16 @@ export function parseDockerfile(text: string): DockerfileModel {
     const keyword = ast.getKeyword();
     const start = offset(range);
     const end = trimEnd(text, start, offset(range, true));
-    const argsRange = ast.getArgumentsRange();
-    const node: InstructionNode = {
-      index: instructions.length,
+    const node = new LazyInstruction(
+      ast,
+      text,
+      lines,
+      instructions.length,
       keyword,
-      keywordText: ast.getInstruction(),
       start,
       end,
-      args: argsRange ? { start: offset(argsRange), end: offset(argsRange, true) } : null,
-      flags: flagsOf(ast, offset, text),
-      json: ast instanceof JSONInstruction && ast.getOpeningBracket() !== null,
-      heredoc: ast instanceof Run && ast.getHeredocs().length > 0,
-      firstLine: range.start.line,
-      lastLine: lines.lineAt(end),
-      stage: null,
-      shell: null,
-      ast,
-    };
+      range.start.line,
+    );
     instructions.push(node);
 
     if (keyword === 'FROM' && ast instanceof From) {
@@ -236,23 +229,87 @@ export function argsText(model: DockerfileModel, node: InstructionNode): string 
   return node.args ? model.text.slice(node.args.start, node.args.end) : '';
 }
 
-function flagsOf(
-  ast: Instruction,
-  offset: (r: Range, end?: boolean) => number,
-  text: string,
-): FlagNode[] {
-  if (!(ast instanceof ModifiableInstruction)) return [];
-  return ast.getFlags().map((flag) => {
-    const start = offset(flag.getRange());
-    const end = offset(flag.getRange(), true);
-    return {
-      start,
-      end,
-      name: flag.getName().toLowerCase(),
-      value: flag.getValue(),
-      text: text.slice(start, end),
-    };
-  });
+/**
+ * An instruction whose argument details are computed on first use: dockerfile-ast re-tokenises
+ * the arguments on every call, and most instructions are never asked for them.
+ */
+class LazyInstruction implements InstructionNode {
+  readonly keywordText: string;
+  readonly lastLine: number;
+  stage: Stage | null = null;
+  shell: string[] | null = null;
+  private cachedArgs: Span | null | undefined;
+  private cachedFlags: FlagNode[] | undefined;
+  private cachedJson: boolean | undefined;
+  private cachedHeredoc: boolean | undefined;
+
+  constructor(
+    readonly ast: Instruction,
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    readonly index: number,
+    readonly keyword: string,
+    readonly start: number,
+    readonly end: number,
+    readonly firstLine: number,
+  ) {
+    this.keywordText = ast.getInstruction();
+    this.lastLine = lines.lineAt(end);
+  }
+
+  private offset(range: Range, end = false): number {
+    const position = end ? range.end : range.start;
+    return this.lines.offsetAt(position.line, position.character);
+  }
+
+  get args(): Span | null {
+    if (this.cachedArgs === undefined) {
+      const range = this.ast.getArgumentsRange();
+      this.cachedArgs = range ? { start: this.offset(range), end: this.offset(range, true) } : null;
+    }
+    return this.cachedArgs;
+  }
+
+  get flags(): FlagNode[] {
+    if (this.cachedFlags === undefined) {
+      const ast = this.ast;
+      this.cachedFlags =
+        ast instanceof ModifiableInstruction
+          ? ast.getFlags().map((flag) => {
+              const start = this.offset(flag.getRange());
+              const end = this.offset(flag.getRange(), true);
+              const name = flag.getName().toLowerCase();
+              return {
+                start,
+                end,
+                name,
+                value: flag.getValue(),
+                text: this.text.slice(start, end),
+              };
+            })
+          : [];
+    }
+    return this.cachedFlags;
+  }
+
+  get json(): boolean {
+    if (this.cachedJson === undefined) {
+      this.cachedJson =
+        this.ast instanceof JSONInstruction && this.ast.getOpeningBracket() !== null;
+    }
+    return this.cachedJson;
+  }
+
+  get heredoc(): boolean {
+    if (this.cachedHeredoc === undefined) {
+      // Cheap text test first: only a `<<` can start a heredoc.
+      this.cachedHeredoc =
+        this.text.slice(this.start, this.end).includes('<<') &&
+        this.ast instanceof Run &&
+        this.ast.getHeredocs().length > 0;
+    }
+    return this.cachedHeredoc;
+  }
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -9,6 +9,8 @@ import { parseRunShell, SHELL_SYNTAX } from '../shell/script.js';
 /**
  * `shellOk` caches, by RUN text, whether its shell parses: most RUNs are unchanged between passes.
  */
+const JSON_FORMS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+
 export function problemsOf(model: DockerfileModel, shellOk = new Map<string, boolean>()): string[] {
   const problems: string[] = [];
   const text = model.text;
@@ -18,17 +20,23 @@ export function problemsOf(model: DockerfileModel, shellOk = new Map<string, boo
       problems.push(`unknown instruction ${node.keywordText}`);
       continue;
     }
-    if (!node.args && node.keyword !== 'HEALTHCHECK')
+    // Text tests before node.args/json: argument parsing is the expensive part of dockerfile-ast.
+    const argsText = body.slice(node.keywordText.length);
+    if (!/\S/.test(argsText) && node.keyword !== 'HEALTHCHECK')
       problems.push(`${node.keyword} without arguments`);
-    if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(node.keyword) && node.args) {
+    if (JSON_FORMS.has(node.keyword) && argsText.includes('[') && node.args) {
       const args = text.slice(node.args.start, node.args.end);
       if (args.startsWith('[') && !node.json) problems.push(`malformed JSON in ${body}`);
     }
-    if (node.keyword === 'RUN' && !node.json && !node.heredoc && node.args) {
+    if (node.keyword === 'RUN') {
       const key = `${model.escapeChar}${JSON.stringify(node.shell)}${body}`;
       let ok = shellOk.get(key);
       if (ok === undefined) {
-        ok = parseRunShell(model, node).reason !== SHELL_SYNTAX;
+        ok =
+          node.json ||
+          node.heredoc ||
+          !node.args ||
+          parseRunShell(model, node).reason !== SHELL_SYNTAX;
         shellOk.set(key, ok);
       }
       if (!ok) problems.push(`shell syntax: ${body}`);

@@ -6,13 +6,13 @@
 import { findAll, textOf, type ShNode, type ShellScript } from './script.js';
 
 export interface Word {
-  node: ShNode;
+  readonly node: ShNode;
   /** The word as written, quotes included. */
-  text: string;
+  readonly text: string;
   /** The literal value when it is static (quotes removed); null when it expands at run time. */
-  value: string | null;
-  start: number;
-  end: number;
+  readonly value: string | null;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface SimpleCommand {
@@ -51,9 +51,16 @@ const CONDITIONAL_TYPES = new Set([
   'function_definition',
 ]);
 
-/** Every simple command in the script, in source order, at any depth. */
+const commandCache = new WeakMap<ShellScript, SimpleCommand[]>();
+
+/** Every simple command in the script, in source order, at any depth (computed once per script). */
 export function commandsOf(script: ShellScript): SimpleCommand[] {
-  return findAll(script.root, COMMAND_TYPES).map((node) => simpleCommand(script, node));
+  let commands = commandCache.get(script);
+  if (!commands) {
+    commands = findAll(script.root, COMMAND_TYPES).map((node) => simpleCommand(script, node));
+    commandCache.set(script, commands);
+  }
+  return commands;
 }
 
 /** Commands whose (unwrapped) name is one of `names`. */
@@ -111,13 +118,31 @@ function unwrap(words: Word[]): { wrappers: Word[]; rest: Word[] } {
 }
 
 export function wordOf(script: ShellScript, node: ShNode): Word {
-  return {
-    node,
-    text: textOf(script, node),
-    value: literalValue(script, node),
-    start: node.start,
-    end: node.end,
-  };
+  return new ShellWord(script, node);
+}
+
+/** A word whose text and literal value are computed on first use: most are never asked. */
+class ShellWord implements Word {
+  private cachedValue: string | null | undefined;
+  readonly start: number;
+  readonly end: number;
+
+  constructor(
+    private readonly script: ShellScript,
+    readonly node: ShNode,
+  ) {
+    this.start = node.start;
+    this.end = node.end;
+  }
+
+  get text(): string {
+    return textOf(this.script, this.node);
+  }
+
+  get value(): string | null {
+    if (this.cachedValue === undefined) this.cachedValue = literalValue(this.script, this.node);
+    return this.cachedValue;
+  }
 }
 
 /** The static value of a word, or null when it contains expansions or globs. */

@@ -3,7 +3,7 @@
  * offsets into the Dockerfile text (the WASM tree is freed right away, so nothing leaks and nodes
  * stay usable for as long as a transform holds them).
  */
-import type { Node as TSNode } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { DockerfileModel, InstructionNode } from '../core/model.js';
 import { blankFrom, shellBodyText } from './body.js';
 import { parseShellText } from './parser.js';
@@ -55,6 +55,15 @@ export function textOf(script: ShellScript, node: ShNode): string {
  * body the shell grammar cannot parse. Transforms treat a null script as "do not touch".
  */
 export function parseRunShell(model: DockerfileModel, node: InstructionNode): ShellResult {
+  // Instruction nodes belong to one immutable model: the result can be kept with the node.
+  let result = parsed.get(node);
+  if (!result) parsed.set(node, (result = parseUncached(model, node)));
+  return result;
+}
+
+const parsed = new WeakMap<InstructionNode, ShellResult>();
+
+function parseUncached(model: DockerfileModel, node: InstructionNode): ShellResult {
   if (node.keyword !== 'RUN') return { script: null, reason: 'not a RUN instruction' };
   if (node.json) return { script: null, reason: 'exec-form RUN (no shell)' };
   if (node.heredoc) return { script: null, reason: 'RUN with a heredoc' };
@@ -101,32 +110,73 @@ function hasErrexit(argv: string[]): boolean {
     );
 }
 
+/**
+ * Trees by shell text, with offsets relative to the body: the same RUN text comes back on every
+ * pass of the engine (and across files), and copying a tree is far cheaper than parsing it again.
+ */
+const treesByText = new Map<string, ShNode | null>();
+const TREE_CACHE_LIMIT = 4096;
+
 function parseTree(mapped: string, base: number): ShNode | null {
-  const tree = parseShellText(mapped);
-  try {
-    if (tree.rootNode.hasError) return null;
-    return convert(tree.rootNode, base, null, null);
-  } finally {
-    tree.delete();
+  let relative = treesByText.get(mapped);
+  if (relative === undefined) {
+    const tree = parseShellText(mapped);
+    try {
+      relative = tree.rootNode.hasError ? null : convert(tree, 0);
+    } finally {
+      tree.delete();
+    }
+    if (treesByText.size >= TREE_CACHE_LIMIT) treesByText.clear();
+    treesByText.set(mapped, relative);
   }
+  return relative && rebase(relative, base, null);
 }
 
-function convert(node: TSNode, base: number, parent: ShNode | null, field: string | null): ShNode {
-  const out: ShNode = {
-    type: node.type,
-    named: node.isNamed,
-    field,
-    start: base + node.startIndex,
-    end: base + node.endIndex,
-    children: [],
+function rebase(node: ShNode, base: number, parent: ShNode | null): ShNode {
+  const copy: ShNode = {
+    ...node,
+    start: node.start + base,
+    end: node.end + base,
     parent,
+    children: [],
   };
-  const count = node.childCount;
-  for (let i = 0; i < count; i++) {
-    const child = node.child(i);
-    if (child) out.children.push(convert(child, base, out, node.fieldNameForChild(i)));
+  for (const child of node.children) copy.children.push(rebase(child, base, copy));
+  return copy;
+}
+
+/** Copies the tree into plain objects with a cursor (much cheaper than node-by-node access). */
+function convert(tree: Tree, base: number): ShNode {
+  const cursor = tree.walk();
+  try {
+    const make = (parent: ShNode | null): ShNode => ({
+      type: cursor.nodeType,
+      named: cursor.nodeIsNamed,
+      field: cursor.currentFieldName,
+      start: base + cursor.startIndex,
+      end: base + cursor.endIndex,
+      children: [],
+      parent,
+    });
+    const root = make(null);
+    let current = root;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        const child = make(current);
+        current.children.push(child);
+        current = child;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return root;
+        current = current.parent!;
+      }
+      const sibling = make(current.parent);
+      current.parent!.children.push(sibling);
+      current = sibling;
+    }
+  } finally {
+    cursor.delete();
   }
-  return out;
 }
 
 /** Depth-first search for the first node of a type. */
