@@ -200,6 +200,28 @@ export function parseDockerfile(text: string): DockerfileModel {
       insideInstruction: instructions.some((i) => i.firstLine < line && i.lastLine >= line),
     };
   });
+  // dockerfile-ast reads any `# key=value` line at the top as a parser directive and leaves it out
+  // of the comments (even `# hadolint global ignore=DL3008`): every line there is a comment too.
+  const firstInstructionLine = instructions[0]?.firstLine ?? lines.lineCount;
+  for (let line = 0; line < firstInstructionLine; line++) {
+    const lineText = lines.lineText(line);
+    const hash = lineText.indexOf('#');
+    if (
+      hash === -1 ||
+      lineText.slice(0, hash).trim() !== '' ||
+      comments.some((c) => c.line === line)
+    )
+      continue;
+    const start = lines.lineStart(line) + hash;
+    comments.push({
+      start,
+      end: lines.lineEnd(line),
+      line,
+      content: lineText.slice(hash + 1).trim(),
+      insideInstruction: false,
+    });
+  }
+  comments.sort((a, b) => a.start - b.start);
 
   const directives = dockerfile.getDirectives().map((d) => ({
     name: d.getName().toLowerCase(),
