@@ -5,6 +5,7 @@ import type { BuildContext, Settings } from './core/context.js';
 import { runEngine, type EngineError, type Finding } from './core/engine.js';
 import { selectTransforms, type Selection } from './core/selection.js';
 import { readSource } from './core/source.js';
+import type { LayerCount } from './core/layers.js';
 import type { Transform } from './core/transform.js';
 import { initShellParser } from './shell/parser.js';
 import { builtinTransforms } from '../transforms/index.js';
@@ -29,6 +30,8 @@ export interface OptimizeResult {
   errors: EngineError[];
   /** Why the whole file was left alone, if it was. */
   skipped: string | null;
+  /** RUN/COPY/ADD instruction counts (each adds an image layer) before and after. */
+  layers: { before: LayerCount; after: LayerCount } | null;
 }
 
 /** Loads the shell grammar. `optimize` calls it; call it yourself before `optimizeSync`. */
@@ -61,5 +64,6 @@ export function optimizeSync(text: string, options: OptimizeOptions = {}): Optim
     findings: result.findings,
     errors: result.errors,
     skipped: result.skipped,
+    layers: result.layers,
   };
 }

@@ -21,6 +21,8 @@ export interface CliOptions {
   context?: string;
   cacheStrategy: 'cleanup' | 'mounts';
   basePolicy: 'slim' | 'alpine' | 'distroless';
+  /** Worker threads (`-j`); 1 with `--run-in-band`; undefined: decided from cores and file count. */
+  jobs?: number;
 }
 
 export class UsageError extends Error {}
@@ -112,6 +114,16 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
       default: DEFAULT_MAX_BYTES,
       description: 'Refuse files larger than this many bytes',
     })
+    .option('jobs', {
+      alias: 'j',
+      type: 'number',
+      description: 'Worker threads (default: one per core when there are many files)',
+    })
+    .option('run-in-band', {
+      type: 'boolean',
+      default: false,
+      description: 'Process every file in this process, one after another (same as -j 1)',
+    })
     .strictOptions()
     .help()
     .version()
@@ -140,6 +152,9 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
   const maxFileSize = parsed['max-file-size'];
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0)
     throw new UsageError('--max-file-size must be a positive number of bytes');
+  const jobs = parsed['run-in-band'] ? 1 : parsed.jobs;
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
+    throw new UsageError('--jobs must be a whole number of worker threads, 1 or more');
   const paths = parsed._.map(String);
   if (paths.length === 0 && !parsed['list-transforms'])
     throw new UsageError('no paths given (a file, a directory, or - for stdin); see --help');
@@ -162,6 +177,7 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
     context: parsed.context,
     cacheStrategy: parsed['cache-strategy'],
     basePolicy: parsed['base-policy'],
+    jobs,
   };
 }
 

@@ -28,7 +28,7 @@ export function unifiedDiff(path: string, before: string, after: string, color: 
   return color ? colorize(patch) : patch;
 }
 
-function colorize(patch: string): string {
+export function colorize(patch: string): string {
   return patch
     .split('\n')
     .map((line) => {

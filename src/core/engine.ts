@@ -17,6 +17,7 @@ import {
   type InstructionNode,
 } from './model.js';
 import { DEFAULT_SETTINGS, type BuildContext, type Settings } from './context.js';
+import { countLayers, type LayerCount } from './layers.js';
 import { renderSource, type Source } from './source.js';
 import { resolveOptions, type Estimate, type Report, type Transform } from './transform.js';
 import { newProblems, problemsOf } from './validate.js';
@@ -50,6 +51,8 @@ export interface EngineResult {
   passes: number;
   /** Why the file was left alone as a whole (Windows, `# dockopt ignore-file`), if it was. */
   skipped: string | null;
+  /** RUN/COPY/ADD instructions before and after (`null` before the input could be parsed). */
+  layers: { before: LayerCount; after: LayerCount } | null;
 }
 
 export interface EngineOptions {
@@ -90,11 +93,13 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
     errors: [],
     passes: 0,
     skipped: null,
+    layers: null,
     ...extra,
   });
 
   let model = parseDockerfile(original);
   const originalLines = model.lines;
+  const layersBefore = countLayers(model);
   const unknown = model.instructions.find((n) => !KNOWN_INSTRUCTIONS.has(n.keyword));
   if (unknown) {
     const word =
@@ -105,9 +110,14 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
       `not a Dockerfile: line ${unknown.firstLine + 1} starts with "${word}", which is not an instruction`,
     );
   }
+  const unchangedLayers = { before: layersBefore, after: layersBefore };
   if (model.windows)
-    return result(original, { skipped: 'Windows Dockerfile: no Linux rewrite applies' });
-  if (collectIgnores(model).file) return result(original, { skipped: '# dockopt ignore-file' });
+    return result(original, {
+      skipped: 'Windows Dockerfile: no Linux rewrite applies',
+      layers: unchangedLayers,
+    });
+  if (collectIgnores(model).file)
+    return result(original, { skipped: '# dockopt ignore-file', layers: unchangedLayers });
 
   const shellOk = new Map<string, boolean>();
   let problems = problemsOf(model, shellOk);
@@ -192,7 +202,12 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
     problems = nextProblems;
   }
 
-  return result(model.text, { findings: [...fixed, ...unfixed], errors, passes });
+  return result(model.text, {
+    findings: [...fixed, ...unfixed],
+    errors,
+    passes,
+    layers: { before: layersBefore, after: countLayers(model) },
+  });
 }
 
 function runTransforms(

@@ -1,0 +1,133 @@
+/**
+ * Processing one file, as a function of its path and settings alone: read it, run the engine, and
+ * describe the outcome as plain data (a `FileResult`) that can cross a worker-thread boundary.
+ * Nothing is written and nothing is printed here: writing, reporting and git happen in the main
+ * thread, in input order, whatever order the workers finish in.
+ */
+import { initialize, optimizeSync } from '../api.js';
+import type { Settings } from '../core/context.js';
+import { NotADockerfileError, type Finding } from '../core/engine.js';
+import type { LayerCount } from '../core/layers.js';
+import type { Selection } from '../core/selection.js';
+import { SourceError } from '../core/source.js';
+import { contextRootFor, fsBuildContext } from './context.js';
+import { FileError, readDockerfile } from './files.js';
+import { loadTransformModules } from './custom-transforms.js';
+import { unifiedDiff } from './output.js';
+
+/** Everything that decides how one file is processed. Plain data: it is sent to workers. */
+export interface FileSettings extends Selection, Settings {
+  /** Per transform id, option values. */
+  options?: Record<string, Record<string, unknown>>;
+  /** Absolute paths of custom transform modules, appended to the registry. */
+  transformModules?: string[];
+  /** Build context directory (default: the Dockerfile's directory). */
+  context?: string;
+  maxFileSize: number;
+  /** Compute a unified diff of the change (for the text report). */
+  diff: boolean;
+}
+
+export interface FileTask {
+  /** The path to read, or `-` for text given in `stdinText`. */
+  path: string;
+  /** The name shown in messages (the path, or `--stdin-filepath` for stdin). */
+  name: string;
+  stdinText?: string;
+  settings: FileSettings;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileResult {
+  path: string;
+  name: string;
+  /** `error`: the file could not be processed at all (unreadable, not a Dockerfile, a crash). */
+  status: FileStatus;
+  findings: Finding[];
+  /** Error messages about this file (a fix reverted, a failed read, a failed write). */
+  errors: string[];
+  /** Why the whole file was left alone, when `status` is `skipped`. */
+  skipped?: string;
+  /** The file as read (absent when it could not be read). */
+  original?: string;
+  /** The rewritten file, when it differs from `original`. */
+  output?: string;
+  /** Unified diff of the change (when asked for and changed), without colour. */
+  diff?: string;
+  /** Mode and owner of the file as read, so a write can keep them. */
+  file?: { mode: number; uid: number; gid: number };
+  layers?: { before: LayerCount; after: LayerCount };
+  /** Sum of the estimated savings of the fixes applied. */
+  estimatedBytes: number;
+}
+
+export async function processFile(task: FileTask): Promise<FileResult> {
+  const { path, name, settings } = task;
+  const base: FileResult = {
+    path,
+    name,
+    status: 'error',
+    findings: [],
+    errors: [],
+    estimatedBytes: 0,
+  };
+  let text: string;
+  try {
+    if (task.stdinText !== undefined) text = task.stdinText;
+    else {
+      const read = readDockerfile(path, settings.maxFileSize);
+      text = read.text;
+      base.file = { mode: read.stat.mode, uid: read.stat.uid, gid: read.stat.gid };
+    }
+  } catch (error) {
+    return { ...base, errors: [error instanceof FileError ? error.message : String(error)] };
+  }
+  base.original = text;
+  try {
+    await initialize();
+    const transforms = await loadTransformModules(settings.transformModules ?? []);
+    const contextRoot = path === '-' ? settings.context : contextRootFor(path, settings.context);
+    const result = optimizeSync(text, {
+      only: settings.only,
+      enable: settings.enable,
+      disable: settings.disable,
+      unsafe: settings.unsafe,
+      options: settings.options,
+      transforms,
+      filename: name,
+      settings: { cacheStrategy: settings.cacheStrategy, basePolicy: settings.basePolicy },
+      buildContext: contextRoot ? fsBuildContext(contextRoot, path === '-' ? null : path) : null,
+    });
+    const errors = result.errors.map((e) => `${e.transform ? `${e.transform}: ` : ''}${e.message}`);
+    const common = {
+      ...base,
+      findings: result.findings,
+      errors,
+      ...(result.layers ? { layers: result.layers } : {}),
+    };
+    if (result.skipped) return { ...common, status: 'skipped', skipped: result.skipped };
+    if (!result.changed) return { ...common, status: 'unchanged' };
+    return {
+      ...common,
+      status: 'changed',
+      output: result.output,
+      estimatedBytes: result.findings.reduce(
+        (sum, f) => sum + (f.status === 'fixed' ? (f.estimate?.bytes ?? 0) : 0),
+        0,
+      ),
+      ...(settings.diff ? { diff: unifiedDiff(name, text, result.output, false) } : {}),
+    };
+  } catch (error) {
+    const message =
+      error instanceof SourceError || error instanceof NotADockerfileError
+        ? error.message
+        : `internal error: ${(error as Error).stack ?? error}`;
+    return { ...base, errors: [message] };
+  }
+}
+
+/** A result for a path that never reached processing (discovery failed for it). */
+export function errorResult(path: string, message: string): FileResult {
+  return { path, name: path, status: 'error', findings: [], errors: [message], estimatedBytes: 0 };
+}

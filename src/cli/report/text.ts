@@ -1,0 +1,39 @@
+/**
+ * The default report: unified diffs on stdout (so `dockopt . > changes.patch` works), one line per
+ * finding and the summary on stderr; `--list-different` prints names, `--print` the new text.
+ */
+import { colorize, displayPath, findingLine, summaryLine } from '../output.js';
+import type { FileResult } from '../process-file.js';
+import type { Mode, Reporter, ReportContext } from './reporter.js';
+
+export function textReporter(ctx: ReportContext): Reporter {
+  const { mode, verbose, out, err } = ctx;
+  const showDiff = !mode.write && !mode.check && !mode.list && !mode.print;
+  return {
+    file(result: FileResult) {
+      const name = result.name;
+      for (const message of result.errors) err(`dockopt: ${displayPath(name)}: ${message}\n`);
+      if (result.status === 'error') return;
+      if (result.status === 'skipped') {
+        if (verbose) err(`${displayPath(name)}: skipped: ${result.skipped}\n`);
+        if (mode.print) out(result.original ?? '');
+        return;
+      }
+      const shown = result.findings.filter((f) => f.status === 'fixed' || verbose);
+      if (mode.print) out(result.output ?? result.original ?? '');
+      if (result.status === 'changed') {
+        if (mode.list) return out(`${displayPath(name)}\n`);
+        if (showDiff && result.diff) out(ctx.color ? colorize(result.diff) : result.diff);
+      }
+      for (const finding of shown) err(`${findingLine(name, finding)}\n`);
+    },
+    end(totals) {
+      if (mode.list || mode.print) return;
+      err(`${summaryLine(totals, summaryVerb(mode))}\n`);
+    },
+  };
+}
+
+export function summaryVerb(mode: Mode): string {
+  return mode.write ? 'written' : mode.check || mode.list ? 'would change' : 'changed';
+}

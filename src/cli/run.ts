@@ -1,0 +1,75 @@
+/**
+ * One run over the command line's paths: discover the files, process them (in this process or on
+ * workers), write them when asked, and report, in input order. Returns the exit code.
+ */
+import { discover } from './discover.js';
+import type { CliOptions } from './options.js';
+import { errorResult, type FileSettings, type FileTask } from './process-file.js';
+import type { Reporter } from './report/reporter.js';
+import { textReporter } from './report/text.js';
+import { runFiles } from './runner.js';
+import { addToTotals, emptyTotals } from './totals.js';
+import { writeResult } from './write-result.js';
+import type { Io } from './main.js';
+
+export async function run(options: CliOptions, io: Io): Promise<number> {
+  const usesStdin = options.paths.includes('-');
+  if (usesStdin && options.write) {
+    io.stderr('dockopt: cannot --write stdin; use --print to get the rewritten text\n');
+    return 2;
+  }
+  const mode = {
+    write: options.write,
+    check: options.check,
+    list: options.listDifferent,
+    print: options.print,
+  };
+  const reporter: Reporter = textReporter({
+    mode,
+    verbose: options.verbose,
+    color: options.color,
+    out: io.stdout,
+    err: io.stderr,
+  });
+  const totals = emptyTotals();
+  const report = (result: Parameters<Reporter['file']>[0]) => {
+    addToTotals(totals, result);
+    reporter.file(result);
+  };
+
+  const { targets, errors } = discover(options.paths.filter((p) => p !== '-'));
+  for (const error of errors) report(errorResult(error.path, error.message));
+
+  const settings = fileSettings(options);
+  const tasks: FileTask[] = targets.map((t) => ({ path: t.path, name: t.path, settings }));
+  if (usesStdin)
+    tasks.unshift({
+      path: '-',
+      name: options.stdinFilepath ?? '<stdin>',
+      stdinText: io.readStdin(),
+      settings,
+    });
+
+  await runFiles(tasks, { jobs: options.jobs }, (result) =>
+    report(options.write ? writeResult(result) : result),
+  );
+
+  reporter.end(totals);
+  if (totals.errors > 0) return 2;
+  if ((options.check || (options.listDifferent && !options.write)) && totals.changed > 0) return 1;
+  return 0;
+}
+
+function fileSettings(options: CliOptions): FileSettings {
+  return {
+    only: options.only,
+    enable: options.enable,
+    disable: options.disable,
+    unsafe: options.unsafe,
+    cacheStrategy: options.cacheStrategy,
+    basePolicy: options.basePolicy,
+    context: options.context,
+    maxFileSize: options.maxFileSize,
+    diff: !options.write && !options.check && !options.listDifferent && !options.print,
+  };
+}
