@@ -1,7 +1,9 @@
 /**
  * Fixture discovery: `__fixtures__/<transform>/<case>.input.Dockerfile`, with an optional
  * `<case>.output.Dockerfile` (absent: the input must come back unchanged) and an optional
- * `<case>.options.json` ({ "enable": [...], "options": {...} }) for cases that need settings.
+ * `<case>.options.json` ({ "enable": [...], "options": {...}, "settings": {...}, "context": "dir" })
+ * for cases that need transform options, run-wide settings (`cacheStrategy`) or a build context
+ * (a directory next to the fixture, relative to the transform's fixture folder).
  *
  * Comment lines at the top of an input say what the case expects to be reported:
  *   # expect: <text>    some finding of the transform contains <text>
@@ -10,6 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Settings } from '../../src/core/context.js';
 
 export interface FixtureCase {
   transform: string;
@@ -23,6 +26,8 @@ export interface FixtureCase {
     enable?: string[];
     options?: Record<string, Record<string, unknown>>;
     unsafe?: boolean;
+    settings?: Partial<Settings>;
+    context?: string;
   };
 }
 
