@@ -23,6 +23,8 @@ export interface CliOptions {
   basePolicy: 'slim' | 'alpine' | 'distroless';
   /** Worker threads (`-j`); 1 with `--run-in-band`; undefined: decided from cores and file count. */
   jobs?: number;
+  /** gitignore-style patterns of paths to leave out of directory searches and globs. */
+  exclude: string[];
 }
 
 export class UsageError extends Error {}
@@ -119,6 +121,10 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
       type: 'number',
       description: 'Worker threads (default: one per core when there are many files)',
     })
+    .option('exclude', {
+      type: 'string',
+      description: 'Leave out paths matching this pattern (gitignore syntax; repeatable)',
+    })
     .option('run-in-band', {
       type: 'boolean',
       default: false,
@@ -178,6 +184,10 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
     cacheStrategy: parsed['cache-strategy'],
     basePolicy: parsed['base-policy'],
     jobs,
+    exclude: ([] as unknown[])
+      .concat(parsed.exclude ?? [])
+      .map(String)
+      .filter(Boolean),
   };
 }
 

@@ -37,7 +37,10 @@ export async function run(options: CliOptions, io: Io): Promise<number> {
     reporter.file(result);
   };
 
-  const { targets, errors } = discover(options.paths.filter((p) => p !== '-'));
+  const { targets, errors } = discover(
+    options.paths.filter((p) => p !== '-'),
+    { exclude: options.exclude },
+  );
   for (const error of errors) report(errorResult(error.path, error.message));
 
   const settings = fileSettings(options);
