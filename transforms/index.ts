@@ -5,5 +5,6 @@
 import type { Transform } from '../src/core/transform.js';
 import aptHygiene from './apt-hygiene/index.js';
 import collapseRun from './collapse-run/index.js';
+import maintainerToLabel from './maintainer-to-label/index.js';
 
-export const builtinTransforms: readonly Transform[] = [aptHygiene, collapseRun];
+export const builtinTransforms: readonly Transform[] = [aptHygiene, collapseRun, maintainerToLabel];

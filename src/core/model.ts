@@ -46,7 +46,10 @@ export interface InstructionNode extends Span {
   lastLine: number;
   /** The stage the instruction belongs to; null for ARGs (and strays) before the first FROM. */
   stage: Stage | null;
-  /** For RUN: the shell argv in effect (default `/bin/sh -c`, or the stage's last `SHELL`). */
+  /**
+   * For RUN, CMD and ENTRYPOINT: the shell argv their shell form runs under (default
+   * `/bin/sh -c`, or the stage's last `SHELL`).
+   */
   shell: string[] | null;
   /** The `dockerfile-ast` node, for details this model does not lift (image names, JSON strings). */
   ast: Instruction;
@@ -178,7 +181,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       if (argv.length > 0) shell = argv;
       if (argv.length > 0 && WINDOWS_SHELL.test(argv[0])) windows = true;
     }
-    if (keyword === 'RUN') node.shell = shell;
+    if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') node.shell = shell;
     if (
       keyword === 'WORKDIR' &&
       node.args &&

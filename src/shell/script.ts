@@ -68,11 +68,35 @@ function parseUncached(model: DockerfileModel, node: InstructionNode): ShellResu
   if (node.json) return { script: null, reason: 'exec-form RUN (no shell)' };
   if (node.heredoc) return { script: null, reason: 'RUN with a heredoc' };
   if (!node.args) return { script: null, reason: 'RUN without a command' };
-  const argv = node.shell ?? ['/bin/sh', '-c'];
+  return parseBody(model, node, node.shell ?? ['/bin/sh', '-c']);
+}
+
+/** Instructions whose shell form hands their text to the shell, as RUN does. */
+const SHELL_FORM_COMMANDS = new Set(['CMD', 'ENTRYPOINT']);
+
+/**
+ * Parses the shell form of a CMD or ENTRYPOINT: the text the image will hand to `/bin/sh -c` (or
+ * the stage's SHELL) when the container starts. Same mapping and reasons as for a RUN.
+ */
+export function parseShellForm(model: DockerfileModel, node: InstructionNode): ShellResult {
+  let result = parsedForms.get(node);
+  if (!result) {
+    if (!SHELL_FORM_COMMANDS.has(node.keyword))
+      result = { script: null, reason: `${node.keyword} has no shell form` };
+    else if (node.json) result = { script: null, reason: `exec-form ${node.keyword} (no shell)` };
+    else if (!node.args) result = { script: null, reason: `${node.keyword} without a command` };
+    else result = parseBody(model, node, node.shell ?? ['/bin/sh', '-c']);
+    parsedForms.set(node, result);
+  }
+  return result;
+}
+
+const parsedForms = new WeakMap<InstructionNode, ShellResult>();
+
+function parseBody(model: DockerfileModel, node: InstructionNode, argv: string[]): ShellResult {
   if (!isPosixShell(argv))
     return { script: null, reason: `non-POSIX SHELL ${JSON.stringify(argv)}` };
-
-  const { start, end } = node.args;
+  const { start, end } = node.args!;
   let mapped = shellBodyText(model.text, start, end, model.escapeChar);
   let root = parseTree(mapped, start);
   if (!root) return { script: null, reason: SHELL_SYNTAX };

@@ -16,7 +16,8 @@ import { appendCommand, prependCommand } from '../../src/shell/extend.js';
 import { planRunMerge } from '../../src/shell/merge.js';
 import { findCommands } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
-import { baseImageOf, laterListUser } from './lists.js';
+import { baseImageOf } from '../../src/core/stages.js';
+import { laterListUser } from './lists.js';
 
 /** `apt <sub>` that means exactly `apt-get <sub>` (not `upgrade`: apt's also installs new packages). */
 const APT_TO_APT_GET = new Set([

@@ -2,7 +2,8 @@
  * When removing /var/lib/apt/lists at the end of a RUN is safe: nothing after it, in this stage or
  * in a stage built FROM it, installs packages without running its own `apt-get update` first.
  */
-import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
+import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
+import { descendantsOf } from '../../src/core/stages.js';
 import { updatesBeforeUse } from '../../src/shell/apt.js';
 import type { ShellResult } from '../../src/shell/script.js';
 
@@ -36,18 +37,4 @@ export function laterListUser(
     if (users.length > 0 && !served) return candidate;
   }
   return null;
-}
-
-function descendantsOf(model: DockerfileModel, stage: Stage): Stage[] {
-  return model.stages.filter((s) => {
-    for (let p = s.parent; p; p = p.parent) if (p === stage) return true;
-    return false;
-  });
-}
-
-/** The base image of a stage, following `FROM <earlier stage>` back to a real image. */
-export function baseImageOf(stage: Stage): string {
-  let s: Stage = stage;
-  while (s.parent) s = s.parent;
-  return s.image ?? '';
 }

@@ -1,0 +1,3 @@
+# expect: has a backslash
+FROM alpine
+MAINTAINER DOMAIN\jane

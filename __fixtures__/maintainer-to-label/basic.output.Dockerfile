@@ -1,0 +1,3 @@
+FROM debian:bookworm
+LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
+RUN true

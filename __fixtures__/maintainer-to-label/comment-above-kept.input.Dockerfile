@@ -1,0 +1,4 @@
+FROM alpine
+# who to ask
+MAINTAINER jane@example.com
+RUN true

@@ -1,0 +1,4 @@
+# expect-none
+FROM alpine
+# dockopt ignore=maintainer-to-label
+MAINTAINER jane

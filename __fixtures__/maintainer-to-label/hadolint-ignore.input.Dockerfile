@@ -1,0 +1,4 @@
+# expect-none
+FROM alpine
+# hadolint ignore=DL4000
+MAINTAINER jane

@@ -1,0 +1,2 @@
+from alpine
+label org.opencontainers.image.authors="jane@example.com"

@@ -1,0 +1,2 @@
+FROM alpine
+Maintainer jane@example.com

@@ -1,0 +1,4 @@
+# expect: spans several lines
+FROM alpine
+MAINTAINER Jane Doe \
+    <jane@example.com>

@@ -1,0 +1,4 @@
+# expect-none
+FROM alpine
+LABEL maintainer="jane"
+RUN echo MAINTAINER

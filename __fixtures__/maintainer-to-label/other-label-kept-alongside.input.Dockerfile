@@ -1,0 +1,3 @@
+FROM alpine
+LABEL maintainer="jane"
+MAINTAINER jane

@@ -1,0 +1,3 @@
+FROM alpine
+LABEL maintainer="jane"
+LABEL org.opencontainers.image.authors="jane"

@@ -1,0 +1,3 @@
+FROM alpine
+LABEL org.opencontainers.image.authors=jane
+MAINTAINER jane

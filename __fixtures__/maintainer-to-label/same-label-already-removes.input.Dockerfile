@@ -1,0 +1,3 @@
+FROM alpine
+MAINTAINER Jane Doe
+LABEL org.opencontainers.image.authors="Jane Doe"

@@ -1,0 +1,3 @@
+FROM alpine
+LABEL org.opencontainers.image.authors="Jane Doe" version=1
+RUN true

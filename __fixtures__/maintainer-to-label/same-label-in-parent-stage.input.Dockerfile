@@ -1,0 +1,4 @@
+FROM alpine AS base
+LABEL org.opencontainers.image.authors=jane
+FROM base
+MAINTAINER jane

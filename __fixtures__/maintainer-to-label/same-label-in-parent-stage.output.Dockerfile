@@ -1,0 +1,3 @@
+FROM alpine AS base
+LABEL org.opencontainers.image.authors=jane
+FROM base

@@ -1,0 +1,2 @@
+FROM alpine
+MAINTAINER Jürgen Müller <jm@example.de>

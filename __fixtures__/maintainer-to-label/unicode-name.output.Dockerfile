@@ -1,0 +1,2 @@
+FROM alpine
+LABEL org.opencontainers.image.authors="Jürgen Müller <jm@example.de>"
