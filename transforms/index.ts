@@ -6,5 +6,11 @@ import type { Transform } from '../src/core/transform.js';
 import aptHygiene from './apt-hygiene/index.js';
 import collapseRun from './collapse-run/index.js';
 import maintainerToLabel from './maintainer-to-label/index.js';
+import addToCopy from './add-to-copy/index.js';
 
-export const builtinTransforms: readonly Transform[] = [aptHygiene, collapseRun, maintainerToLabel];
+export const builtinTransforms: readonly Transform[] = [
+  aptHygiene,
+  collapseRun,
+  maintainerToLabel,
+  addToCopy,
+];

@@ -1,5 +1,5 @@
 /** The build context on disk: the directory `docker build <dir>` would send. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BuildContext } from '../core/context.js';
 
@@ -31,6 +31,20 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
         return readFileSync(full, 'utf8');
       } catch {
         return null;
+      }
+    },
+    readHead(path, bytes) {
+      const full = inside(path);
+      if (!full) return null;
+      let fd: number | null = null;
+      try {
+        fd = openSync(full, 'r');
+        const buffer = new Uint8Array(bytes);
+        return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+      } catch {
+        return null;
+      } finally {
+        if (fd !== null) closeSync(fd);
       }
     },
     list(path) {

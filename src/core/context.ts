@@ -30,6 +30,8 @@ export interface BuildContext {
   isDirectory(path: string): boolean;
   /** File contents as UTF-8, or null when missing or unreadable. */
   readText(path: string): string | null;
+  /** The first `bytes` bytes of a file (fewer if it is shorter), or null when missing or unreadable. */
+  readHead?(path: string, bytes: number): Uint8Array | null;
   /** Entry names of a directory ('' is the root), sorted; empty when missing. */
   list(path: string): string[];
 }

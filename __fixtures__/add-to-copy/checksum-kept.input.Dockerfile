@@ -1,0 +1,3 @@
+# expect: `--checksum` exists only for ADD
+FROM alpine
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d app.py /srv/

@@ -1,0 +1,2 @@
+FROM alpine
+ADD --link --chmod=755 start.sh /usr/local/bin/

@@ -1,0 +1,2 @@
+FROM alpine
+COPY --link --chmod=755 start.sh /usr/local/bin/

@@ -1,0 +1,2 @@
+FROM alpine
+ADD --chown=app:app start.sh /usr/local/bin/

@@ -1,0 +1,2 @@
+FROM alpine
+COPY --chown=app:app start.sh /usr/local/bin/

@@ -1,0 +1,4 @@
+FROM alpine
+ADD app.py \
+    lib.py \
+    /srv/

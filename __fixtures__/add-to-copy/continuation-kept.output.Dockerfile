@@ -1,0 +1,4 @@
+FROM alpine
+COPY app.py \
+    lib.py \
+    /srv/

@@ -1,0 +1,3 @@
+# expect-none
+FROM alpine
+COPY app.py /srv/

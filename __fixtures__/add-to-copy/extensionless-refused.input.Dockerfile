@@ -1,0 +1,3 @@
+# expect: cannot tell whether `rootfs` is a tar archive
+FROM scratch
+ADD rootfs /

@@ -1,0 +1,3 @@
+# expect: is downloaded
+FROM alpine
+ADD git@github.com:moby/buildkit.git /src

@@ -1,0 +1,4 @@
+# expect-none
+FROM alpine
+# hadolint ignore=DL3020
+ADD app.py /srv/

@@ -1,0 +1,2 @@
+FROM eclipse-temurin:21
+ADD target/app.jar /app.jar

@@ -1,0 +1,2 @@
+FROM eclipse-temurin:21
+COPY target/app.jar /app.jar

@@ -1,0 +1,2 @@
+FROM alpine
+ADD ["my file.txt", "/data/"]

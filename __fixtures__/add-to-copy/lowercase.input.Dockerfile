@@ -1,0 +1,2 @@
+from alpine
+add app.py /srv/

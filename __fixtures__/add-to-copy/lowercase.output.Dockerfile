@@ -1,0 +1,2 @@
+from alpine
+copy app.py /srv/

@@ -1,0 +1,3 @@
+# expect: is downloaded
+FROM alpine
+ADD app.py https://example.com/lib.py /srv/

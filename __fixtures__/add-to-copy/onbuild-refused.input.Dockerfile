@@ -1,0 +1,3 @@
+# expect: ONBUILD ADD left as is
+FROM alpine
+ONBUILD ADD . /app

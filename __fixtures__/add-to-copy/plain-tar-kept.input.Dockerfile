@@ -1,0 +1,3 @@
+# expect: is named like an archive ADD unpacks
+FROM alpine
+ADD layer.tar /

@@ -1,0 +1,2 @@
+FROM alpine
+ADD app.py config.yaml /srv/

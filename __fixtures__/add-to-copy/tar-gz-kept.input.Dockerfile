@@ -1,0 +1,3 @@
+# expect: is named like an archive ADD unpacks
+FROM scratch
+ADD rootfs.tar.gz /

@@ -1,0 +1,3 @@
+# expect: is downloaded
+FROM alpine
+ADD https://example.com/tool.sh /usr/local/bin/tool
