@@ -7,10 +7,12 @@ import aptHygiene from './apt-hygiene/index.js';
 import collapseRun from './collapse-run/index.js';
 import maintainerToLabel from './maintainer-to-label/index.js';
 import addToCopy from './add-to-copy/index.js';
+import execForm from './exec-form/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
   collapseRun,
   maintainerToLabel,
   addToCopy,
+  execForm,
 ];

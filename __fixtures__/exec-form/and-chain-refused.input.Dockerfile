@@ -1,0 +1,3 @@
+# expect: it uses shell syntax (`&&`, `||` or `;`)
+FROM python:3.12
+CMD python migrate.py && python app.py

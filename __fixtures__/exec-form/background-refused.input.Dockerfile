@@ -1,0 +1,3 @@
+# expect: background
+FROM debian:bookworm
+CMD /opt/app &

@@ -1,0 +1,3 @@
+# expect: `echo` is a shell builtin, not a program
+FROM debian:bookworm
+CMD echo hello

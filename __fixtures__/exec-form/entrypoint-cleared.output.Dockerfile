@@ -1,0 +1,3 @@
+FROM node:20
+ENTRYPOINT []
+CMD ["node", "server.js"]

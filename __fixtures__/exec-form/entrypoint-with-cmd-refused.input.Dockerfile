@@ -1,0 +1,4 @@
+# expect: a CMD would become its arguments
+FROM debian:bookworm
+ENTRYPOINT /opt/app
+CMD ["--help"]

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+ENTRYPOINT /opt/app --serve

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+CMD /opt/app --greeting 'say "hi"'

@@ -1,0 +1,4 @@
+# expect: does more than run the command
+FROM debian:bookworm
+SHELL ["/bin/bash", "-lc"]
+CMD /opt/app

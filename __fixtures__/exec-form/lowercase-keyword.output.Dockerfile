@@ -1,0 +1,2 @@
+from alpine
+cmd ["/usr/local/bin/app", "serve"]

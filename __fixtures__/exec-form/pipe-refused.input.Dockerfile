@@ -1,0 +1,3 @@
+# expect: it uses shell syntax (a pipe)
+FROM debian:bookworm
+CMD /opt/app | tee /var/log/app.log

@@ -1,0 +1,3 @@
+# expect: it redirects input or output
+FROM debian:bookworm
+CMD /opt/app > /var/log/app.log 2>&1

@@ -1,0 +1,3 @@
+# expect: has a `~` the shell may expand
+FROM debian:bookworm
+CMD ~/bin/start
