@@ -8,6 +8,7 @@ import collapseRun from './collapse-run/index.js';
 import maintainerToLabel from './maintainer-to-label/index.js';
 import addToCopy from './add-to-copy/index.js';
 import execForm from './exec-form/index.js';
+import envKeyValue from './env-key-value/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -15,4 +16,5 @@ export const builtinTransforms: readonly Transform[] = [
   maintainerToLabel,
   addToCopy,
   execForm,
+  envKeyValue,
 ];

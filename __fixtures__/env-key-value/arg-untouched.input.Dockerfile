@@ -1,0 +1,4 @@
+# expect-none
+FROM alpine
+ARG VERSION
+ENV VERSION=$VERSION

@@ -1,0 +1,4 @@
+# expect-none
+FROM alpine
+# dockopt ignore=env-key-value
+ENV A 1

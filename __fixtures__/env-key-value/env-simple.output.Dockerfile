@@ -1,0 +1,2 @@
+FROM alpine
+ENV APP_HOME=/app

@@ -1,0 +1,3 @@
+# expect: the value mixes blanks with quotes or escapes
+FROM alpine
+ENV MSG a\ b c

@@ -1,0 +1,2 @@
+FROM alpine
+ENV COLOR="red # not a comment"

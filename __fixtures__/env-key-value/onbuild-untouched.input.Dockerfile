@@ -1,0 +1,3 @@
+# expect-none
+FROM alpine
+ONBUILD ENV A 1

@@ -1,0 +1,3 @@
+# expect: the key `"my` has quotes
+FROM alpine
+LABEL "my key" value

@@ -1,0 +1,2 @@
+FROM alpine
+LABEL description Café für alle

@@ -1,0 +1,2 @@
+FROM alpine
+ENV JAVA_TOOL_OPTIONS=-Dfile.encoding=UTF-8

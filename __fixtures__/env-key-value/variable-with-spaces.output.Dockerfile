@@ -1,0 +1,2 @@
+FROM alpine
+ENV JAVA_OPTS="-Xmx512m ${EXTRA_OPTS}"
