@@ -9,6 +9,7 @@ import maintainerToLabel from './maintainer-to-label/index.js';
 import addToCopy from './add-to-copy/index.js';
 import execForm from './exec-form/index.js';
 import envKeyValue from './env-key-value/index.js';
+import workdirAbsolute from './workdir-absolute/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -17,4 +18,5 @@ export const builtinTransforms: readonly Transform[] = [
   addToCopy,
   execForm,
   envKeyValue,
+  workdirAbsolute,
 ];

@@ -1,0 +1,5 @@
+FROM node:20
+WORKDIR /srv
+WORKDIR /srv/app
+RUN npm ci
+WORKDIR /srv/app/web

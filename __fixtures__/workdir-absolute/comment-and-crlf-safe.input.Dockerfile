@@ -1,0 +1,4 @@
+FROM alpine
+WORKDIR /app
+# build output
+WORKDIR out

@@ -1,0 +1,3 @@
+from alpine
+workdir /usr/src
+workdir app

@@ -1,0 +1,4 @@
+FROM alpine AS one
+WORKDIR /one
+FROM alpine AS two
+WORKDIR two

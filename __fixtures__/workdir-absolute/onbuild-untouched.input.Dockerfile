@@ -1,0 +1,3 @@
+# expect-none
+FROM node:20
+ONBUILD WORKDIR app

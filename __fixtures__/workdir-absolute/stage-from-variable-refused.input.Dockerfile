@@ -1,0 +1,4 @@
+# expect: is not known
+ARG BASE=alpine
+FROM ${BASE}
+WORKDIR app

@@ -1,0 +1,4 @@
+FROM node:20
+WORKDIR /opt
+ARG VERSION=1
+WORKDIR app-$VERSION/bin
