@@ -2,7 +2,7 @@
  * The programmatic entry point: `await optimize(text, options)`. The CLI is a client of this.
  */
 import type { BuildContext, Settings } from './core/context.js';
-import { runEngine, type EngineError, type Finding } from './core/engine.js';
+import { runEngine, type ChangedFile, type EngineError, type Finding } from './core/engine.js';
 import { selectTransforms, type Selection } from './core/selection.js';
 import { readSource } from './core/source.js';
 import type { LayerCount } from './core/layers.js';
@@ -25,7 +25,10 @@ export interface OptimizeOptions extends Selection {
 
 export interface OptimizeResult {
   output: string;
+  /** The Dockerfile changes, or another file of the build context does (see `files`). */
   changed: boolean;
+  /** Files of the build context to create or change besides the Dockerfile (a `.dockerignore`). */
+  files: ChangedFile[];
   findings: Finding[];
   errors: EngineError[];
   /** Why the whole file was left alone, if it was. */
@@ -61,6 +64,7 @@ export function optimizeSync(text: string, options: OptimizeOptions = {}): Optim
   return {
     output: result.output,
     changed: result.changed,
+    files: result.files,
     findings: result.findings,
     errors: result.errors,
     skipped: result.skipped,

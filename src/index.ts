@@ -15,7 +15,9 @@ export type {
   Estimate,
   Safety,
   Category,
+  FileChange,
 } from './core/transform.js';
-export type { Finding, EngineError } from './core/engine.js';
+export type { Finding, EngineError, ChangedFile } from './core/engine.js';
+export type { BuildContext } from './core/context.js';
 export type { Edit } from './core/edits.js';
 export type { DockerfileModel, InstructionNode, Stage } from './core/model.js';

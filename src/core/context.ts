@@ -15,6 +15,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { cacheStrategy: 'cleanup', basePolicy: 'slim' };
 
+import { compileDockerignore, ignoreFileFor, normalizeContextPath } from './dockerignore.js';
+
 /**
  * The build context of a Dockerfile. Paths are relative to the context root, `/`-separated, as
  * COPY/ADD sources are written. Absent (null in the transform context) when the Dockerfile came
@@ -34,4 +36,85 @@ export interface BuildContext {
   readHead?(path: string, bytes: number): Uint8Array | null;
   /** Entry names of a directory ('' is the root), sorted; empty when missing. */
   list(path: string): string[];
+  /** The ignore file the build uses, relative to the root (see `ignoreFileFor`). */
+  readonly ignoreFile: string;
+  /** Whether that ignore file keeps the path (or a directory above it) out of the context. */
+  isExcluded(path: string): boolean;
+}
+
+/** What a build context is read through: paths are context-relative, `/`-separated, normalised. */
+export interface ContextAccess {
+  kind(path: string): 'file' | 'directory' | 'other' | null;
+  readText(path: string): string | null;
+  readHead?(path: string, bytes: number): Uint8Array | null;
+  list(path: string): string[];
+}
+
+/** A BuildContext over some storage (the disk, an overlay of proposed files, a test's memory). */
+export function buildContextFrom(
+  root: string,
+  dockerfile: string | null,
+  access: ContextAccess,
+): BuildContext {
+  const normal = (path: string) => normalizeContextPath(path);
+  const kind = (path: string) => {
+    const p = normal(path);
+    return p === null ? null : access.kind(p);
+  };
+  const readText = (path: string) => {
+    const p = normal(path);
+    return p === null ? null : access.readText(p);
+  };
+  const exists = (path: string) => kind(path) !== null;
+  const ignoreFile = ignoreFileFor(dockerfile, exists);
+  let excluded: ((path: string) => boolean) | undefined;
+  return {
+    root,
+    dockerfile,
+    exists,
+    isDirectory: (path) => kind(path) === 'directory',
+    readText,
+    readHead(path, bytes) {
+      const p = normal(path);
+      return p === null || !access.readHead ? null : access.readHead(p, bytes);
+    },
+    list(path) {
+      const p = normal(path);
+      return p === null ? [] : access.list(p);
+    },
+    ignoreFile,
+    isExcluded(path) {
+      excluded ??= compileDockerignore(readText(ignoreFile));
+      return excluded(path);
+    },
+  };
+}
+
+/**
+ * The context as it would be with some files replaced or added (`files`: context path → text):
+ * what transforms see once another transform has proposed a change to a file in the context.
+ */
+export function withFiles(base: BuildContext, files: ReadonlyMap<string, string>): BuildContext {
+  if (files.size === 0) return base;
+  const paths = [...files.keys()];
+  return buildContextFrom(base.root, base.dockerfile, {
+    kind(path) {
+      if (files.has(path)) return 'file';
+      if (paths.some((p) => p.startsWith(path === '' ? '' : `${path}/`))) return 'directory';
+      return base.isDirectory(path) ? 'directory' : base.exists(path) ? 'file' : null;
+    },
+    readText: (path) => files.get(path) ?? base.readText(path),
+    readHead(path, bytes) {
+      const text = files.get(path);
+      if (text === undefined) return base.readHead?.(path, bytes) ?? null;
+      return new TextEncoder().encode(text).subarray(0, bytes);
+    },
+    list(path) {
+      const prefix = path === '' ? '' : `${path}/`;
+      const names = new Set(base.list(path));
+      for (const p of paths)
+        if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
+      return [...names].sort();
+    },
+  });
 }

@@ -16,7 +16,8 @@ import {
   type DockerfileModel,
   type InstructionNode,
 } from './model.js';
-import { DEFAULT_SETTINGS, type BuildContext, type Settings } from './context.js';
+import { DEFAULT_SETTINGS, withFiles, type BuildContext, type Settings } from './context.js';
+import { normalizeContextPath } from './dockerignore.js';
 import { countLayers, type LayerCount } from './layers.js';
 import { renderSource, type Source } from './source.js';
 import { resolveOptions, type Estimate, type Report, type Transform } from './transform.js';
@@ -42,10 +43,22 @@ export interface EngineError {
   message: string;
 }
 
+/** A file of the build context that the run would change (besides the Dockerfile). */
+export interface ChangedFile {
+  /** Relative to the context root, `/`-separated. */
+  path: string;
+  /** Its contents on disk now; null when it does not exist yet. */
+  before: string | null;
+  after: string;
+}
+
 export interface EngineResult {
   /** The rewritten file contents (BOM and line endings as in the input). */
   output: string;
+  /** The Dockerfile or another file would change. */
   changed: boolean;
+  /** Other files of the build context to change (a `.dockerignore`), sorted by path. */
+  files: ChangedFile[];
   findings: Finding[];
   errors: EngineError[];
   passes: number;
@@ -88,7 +101,8 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
 
   const result = (text: string, extra: Partial<EngineResult>): EngineResult => ({
     output: renderSource(source, text),
-    changed: text !== original,
+    changed: text !== original || (extra.files?.length ?? 0) > 0,
+    files: [],
     findings: [],
     errors: [],
     passes: 0,
@@ -121,7 +135,11 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
 
   const shellOk = new Map<string, boolean>();
   let problems = problemsOf(model, shellOk);
-  const seen = new Set([original]);
+  const baseContext = engineOptions.buildContext ?? null;
+  // Files of the build context that transforms want changed: context path → latest contents.
+  const proposals = new Map<string, string>();
+  let context = baseContext;
+  const seen = new Set([stateKey(original, proposals)]);
   const disabled = new Set<string>();
   const fixed: Finding[] = [];
   const errors: EngineError[] = [];
@@ -130,13 +148,24 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
   let passes = 0;
 
   for (;;) {
-    const proposed = runTransforms(model, source, engineOptions, optionsById, disabled, errors);
+    const proposed = runTransforms(model, source, engineOptions, context, optionsById, disabled);
+    errors.push(...proposed.errors);
+    const valid = proposed.reports.filter((p) => {
+      const problem = fileChangeProblem(p.report, context);
+      if (problem === null) return true;
+      disabled.add(p.transform.meta.id);
+      errors.push({ transform: p.transform.meta.id, message: `internal error: ${problem}` });
+      return false;
+    });
     const locate = (p: Proposed) => locateFinding(p, toOriginal, originalLines);
-    unfixed = proposed
-      .filter((p) => !p.report.fix?.length)
+    const changesFiles = (p: Proposed) =>
+      (p.report.files ?? []).some((f) => context!.readText(f.path) !== f.text);
+    const fileOnly = valid.filter((p) => !p.report.fix?.length && changesFiles(p));
+    unfixed = valid
+      .filter((p) => !p.report.fix?.length && !changesFiles(p))
       .map((p) => ({ ...locate(p), status: 'unfixed' as const }));
-    const withFix = proposed.filter((p) => p.report.fix?.length);
-    if (withFix.length === 0) break;
+    const withFix = deferFileConflicts(valid.filter((p) => p.report.fix?.length));
+    if (withFix.length === 0 && fileOnly.length === 0) break;
     if (passes >= maxPasses) {
       errors.push({
         transform: null,
@@ -146,83 +175,149 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
     }
     passes++;
 
-    const batch = selectNonConflicting(withFix);
-    let accepted = batch;
-    let text = applyEdits(
-      model.text,
-      batch.flatMap((p) => p.report.fix!),
-    );
-    let nextModel = parseDockerfile(text);
-    let nextProblems = problemsOf(nextModel, shellOk);
-    if (newProblems(problems, nextProblems).length > 0) {
-      // Find the culprits: keep each fix only if the text still validates with it added.
-      accepted = [];
-      for (const candidate of batch) {
-        const trial = applyEdits(
-          model.text,
-          [...accepted, candidate].flatMap((p) => p.report.fix!),
-        );
-        const trialModel = parseDockerfile(trial);
-        const trialProblems = problemsOf(trialModel, shellOk);
-        const added = newProblems(problems, trialProblems);
-        if (added.length === 0) {
-          accepted.push(candidate);
-          text = trial;
-          nextModel = trialModel;
-          nextProblems = trialProblems;
-        } else {
-          disabled.add(candidate.transform.meta.id);
-          errors.push({
-            transform: candidate.transform.meta.id,
-            message: `internal error: a fix was reverted because the result would not parse (${added[0]}); please report this`,
-          });
-        }
-      }
-      if (accepted.length === 0) {
-        model = parseDockerfile(model.text);
-        continue;
-      }
+    let accepted: Proposed[] = [];
+    let text = model.text;
+    let nextModel = model;
+    let nextProblems = problems;
+    if (withFix.length > 0) {
+      const batch = selectNonConflicting(withFix);
+      accepted = batch;
       text = applyEdits(
         model.text,
-        accepted.flatMap((p) => p.report.fix!),
+        batch.flatMap((p) => p.report.fix!),
       );
+      nextModel = parseDockerfile(text);
+      nextProblems = problemsOf(nextModel, shellOk);
+      if (newProblems(problems, nextProblems).length > 0) {
+        // Find the culprits: keep each fix only if the text still validates with it added.
+        accepted = [];
+        text = model.text;
+        nextModel = model;
+        nextProblems = problems;
+        for (const candidate of batch) {
+          const trial = applyEdits(
+            model.text,
+            [...accepted, candidate].flatMap((p) => p.report.fix!),
+          );
+          const trialModel = parseDockerfile(trial);
+          const trialProblems = problemsOf(trialModel, shellOk);
+          const added = newProblems(problems, trialProblems);
+          if (added.length === 0) {
+            accepted.push(candidate);
+            text = trial;
+            nextModel = trialModel;
+            nextProblems = trialProblems;
+          } else {
+            disabled.add(candidate.transform.meta.id);
+            errors.push({
+              transform: candidate.transform.meta.id,
+              message: `internal error: a fix was reverted because the result would not parse (${added[0]}); please report this`,
+            });
+          }
+        }
+      }
     }
 
-    if (seen.has(text)) {
+    // File changes: those of accepted fixes, then file-only reports whose files no earlier
+    // report of this pass claimed (the others see the result and may propose again next pass).
+    const nextProposals = new Map(proposals);
+    const claimed = new Set<string>();
+    const acceptedFileOnly: Proposed[] = [];
+    for (const p of [...accepted, ...fileOnly]) {
+      const paths = (p.report.files ?? []).map((f) => normalizeContextPath(f.path)!);
+      if (!p.report.fix?.length && paths.some((path) => claimed.has(path))) continue;
+      paths.forEach((path) => claimed.add(path));
+      if (!p.report.fix?.length) acceptedFileOnly.push(p);
+      for (const f of p.report.files ?? []) {
+        const path = normalizeContextPath(f.path)!;
+        if (baseContext!.readText(path) === f.text) nextProposals.delete(path);
+        else nextProposals.set(path, f.text);
+      }
+    }
+
+    if (accepted.length === 0 && acceptedFileOnly.length === 0) {
+      // Every fix was reverted: run again without the transforms responsible.
+      model = parseDockerfile(model.text);
+      continue;
+    }
+    const key = stateKey(text, nextProposals);
+    if (seen.has(key)) {
       errors.push({
         transform: null,
         message: 'internal error: fixes undo one another; stopped before repeating',
       });
       break;
     }
-    seen.add(text);
-    for (const p of accepted) fixed.push({ ...locate(p), status: 'fixed' });
+    seen.add(key);
+    for (const p of [...accepted, ...acceptedFileOnly])
+      fixed.push({ ...locate(p), status: 'fixed' });
     toOriginal = compose(toOriginal, mapBackThrough(accepted.flatMap((p) => p.report.fix!)));
-    model = nextModel;
+    if (text !== model.text) model = nextModel;
     problems = nextProblems;
+    proposals.clear();
+    nextProposals.forEach((value, path) => proposals.set(path, value));
+    if (baseContext) context = withFiles(baseContext, proposals);
   }
 
+  const files = [...proposals]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, after]) => ({ path, before: baseContext!.readText(path), after }));
   return result(model.text, {
     findings: [...fixed, ...unfixed],
     errors,
     passes,
+    files,
     layers: { before: layersBefore, after: countLayers(model) },
   });
+}
+
+/** What the fixpoint has reached: the text and the proposed files (a repeat means a cycle). */
+function stateKey(text: string, proposals: ReadonlyMap<string, string>): string {
+  return JSON.stringify([text, [...proposals].sort()]);
+}
+
+/** Why a report's file changes cannot be taken (a transform bug), or null when they can. */
+function fileChangeProblem(report: Report, context: BuildContext | null): string | null {
+  const files = report.files ?? [];
+  if (files.length === 0) return null;
+  if (!context) return 'proposed a change to a file of the build context, but there is none';
+  const seen = new Set<string>();
+  for (const f of files) {
+    const path = normalizeContextPath(f.path);
+    if (!path) return `proposed a change to "${f.path}", which is not a file in the build context`;
+    if (path === context.dockerfile) return 'proposed a change to the Dockerfile as a file';
+    if (seen.has(path)) return `proposed two versions of "${path}"`;
+    seen.add(path);
+  }
+  return null;
+}
+
+/** A fix whose files another fix of this pass (earlier in order) also changes waits a pass. */
+function deferFileConflicts(withFix: Proposed[]): Proposed[] {
+  const claimed = new Set<string>();
+  return [...withFix]
+    .sort((a, b) => a.order - b.order)
+    .filter((p) => {
+      const paths = (p.report.files ?? []).map((f) => normalizeContextPath(f.path)!);
+      if (paths.some((path) => claimed.has(path))) return false;
+      paths.forEach((path) => claimed.add(path));
+      return true;
+    });
 }
 
 function runTransforms(
   model: DockerfileModel,
   source: Source,
   engineOptions: EngineOptions,
+  buildContext: BuildContext | null,
   optionsById: Map<string, Record<string, unknown>>,
   disabled: Set<string>,
-  errors: EngineError[],
-): Proposed[] {
+): { reports: Proposed[]; errors: EngineError[] } {
+  const errors: EngineError[] = [];
   const ignores = collectIgnores(model);
   const shell = (node: InstructionNode) => parseRunShell(model, node);
   const proposed: Proposed[] = [];
   const settings: Settings = { ...DEFAULT_SETTINGS, ...engineOptions.settings };
-  const buildContext = engineOptions.buildContext ?? null;
   engineOptions.transforms.forEach((transform, order) => {
     if (disabled.has(transform.meta.id)) return;
     const mine: Proposed[] = [];
@@ -253,7 +348,7 @@ function runTransforms(
     }
     proposed.push(...mine);
   });
-  return proposed;
+  return { reports: proposed, errors };
 }
 
 /** Instructions whose text an edit changes or touches (an insertion at either end counts). */

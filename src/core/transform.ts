@@ -43,6 +43,13 @@ export interface Estimate {
   basis: string;
 }
 
+/** A whole file of the build context, as a transform wants it to be. */
+export interface FileChange {
+  /** Relative to the context root, `/`-separated. */
+  path: string;
+  text: string;
+}
+
 export interface Report {
   message: string;
   /** The instruction(s) the finding is about: locates it, and ignore comments on any of them apply. */
@@ -51,6 +58,11 @@ export interface Report {
   range?: Span;
   /** Edits applied together, or not at all. Absent: the transform explains but will not change it. */
   fix?: readonly Edit[];
+  /**
+   * New contents for files in the build context (e.g. `.dockerignore`), applied with `fix` or, on
+   * their own, as a fix of their own. Later passes see them in `ctx.buildContext`.
+   */
+  files?: readonly FileChange[];
   estimate?: Estimate;
 }
 
