@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { SelectionError, selectTransforms } from '../core/selection.js';
-import { isEnabledByDefault } from '../core/transform.js';
+import { isEnabledByDefault, type Transform } from '../core/transform.js';
 import { builtinTransforms } from '../../transforms/index.js';
+import { loadTransformModules, TransformLoadError } from './custom-transforms.js';
 import { removePendingTemps } from './files.js';
 import { HelpShown, parseOptions, UsageError, type CliOptions } from './options.js';
 import { run } from './run.js';
@@ -28,19 +29,25 @@ const processIo: Io = {
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let options: CliOptions;
+  let all: Transform[];
   try {
     options = parseOptions(argv, io.stdoutIsTTY);
-    selectTransforms(builtinTransforms, options);
+    all = [...builtinTransforms, ...(await customTransforms(options.transformModules))];
+    selectTransforms(all, options);
   } catch (error) {
     if (error instanceof HelpShown) return 0;
-    if (error instanceof UsageError || error instanceof SelectionError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof SelectionError ||
+      error instanceof TransformLoadError
+    ) {
       io.stderr(`dockopt: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
   if (options.listTransforms) {
-    io.stdout(listTransforms());
+    io.stdout(listTransforms(all));
     return 0;
   }
   const onSignal = (signal: NodeJS.Signals) => {
@@ -50,15 +57,31 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return await run(options, io);
+    return await run(
+      options,
+      io,
+      all.map((t) => t.meta),
+    );
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
 }
 
-function listTransforms(): string {
-  const rows = builtinTransforms.map((t) => [
+/** Loads `--transform` modules; their ids may not repeat a built-in one or each other. */
+async function customTransforms(paths: readonly string[]): Promise<Transform[]> {
+  const custom = await loadTransformModules(paths);
+  const ids = new Set(builtinTransforms.map((t) => t.meta.id));
+  for (const t of custom) {
+    if (ids.has(t.meta.id))
+      throw new TransformLoadError(`a transform with id "${t.meta.id}" is already loaded`);
+    ids.add(t.meta.id);
+  }
+  return custom;
+}
+
+function listTransforms(all: readonly Transform[]): string {
+  const rows = all.map((t) => [
     t.meta.id,
     t.meta.safety,
     t.meta.category,

@@ -1,6 +1,8 @@
 /** The command line, defined with yargs. Unknown flags and bad values are errors (exit 2). */
+import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { DEFAULT_MAX_BYTES } from './files.js';
+import { FORMATS, type Format } from './report/index.js';
 
 export interface CliOptions {
   paths: string[];
@@ -25,6 +27,11 @@ export interface CliOptions {
   jobs?: number;
   /** gitignore-style patterns of paths to leave out of directory searches and globs. */
   exclude: string[];
+  format: Format;
+  /** Write the report here instead of stdout. */
+  output?: string;
+  /** Custom transform modules (absolute paths). */
+  transformModules: string[];
 }
 
 export class UsageError extends Error {}
@@ -125,6 +132,22 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
       type: 'string',
       description: 'Leave out paths matching this pattern (gitignore syntax; repeatable)',
     })
+    .option('transform', {
+      type: 'string',
+      description: 'Load a custom transform from this module (repeatable)',
+    })
+    .option('format', {
+      alias: 'f',
+      choices: FORMATS,
+      default: 'text' as Format,
+      description:
+        'Report format: diffs and notes (text), json, sarif (code scanning), markdown (a PR description)',
+    })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      description: 'Write the report to this file instead of stdout',
+    })
     .option('run-in-band', {
       type: 'boolean',
       default: false,
@@ -155,6 +178,10 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
         .join(', ')})`,
     );
   }
+  if (parsed.format !== 'text' && (parsed.print || parsed['list-different']))
+    throw new UsageError(
+      `--format ${parsed.format} reports on the files; it does not go with --${parsed.print ? 'print' : 'list-different'}`,
+    );
   const maxFileSize = parsed['max-file-size'];
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0)
     throw new UsageError('--max-file-size must be a positive number of bytes');
@@ -177,7 +204,7 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
     unsafe: parsed.unsafe,
     listTransforms: parsed['list-transforms'],
     stdinFilepath: parsed['stdin-filepath'],
-    color: parsed.color ?? (stdoutIsTTY && !process.env.NO_COLOR),
+    color: parsed.color ?? (stdoutIsTTY && !parsed.output && !process.env.NO_COLOR),
     verbose: parsed.verbose,
     maxFileSize,
     context: parsed.context,
@@ -188,6 +215,11 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
       .concat(parsed.exclude ?? [])
       .map(String)
       .filter(Boolean),
+    format: parsed.format,
+    output: parsed.output,
+    transformModules: ([] as unknown[])
+      .concat(parsed.transform ?? [])
+      .map((p) => resolve(String(p))),
   };
 }
 

@@ -2,65 +2,86 @@
  * One run over the command line's paths: discover the files, process them (in this process or on
  * workers), write them when asked, and report, in input order. Returns the exit code.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { TransformMeta } from '../core/transform.js';
 import { discover } from './discover.js';
+import type { Io } from './main.js';
 import type { CliOptions } from './options.js';
-import { errorResult, type FileSettings, type FileTask } from './process-file.js';
-import type { Reporter } from './report/reporter.js';
-import { textReporter } from './report/text.js';
+import { errorResult, type FileResult, type FileSettings, type FileTask } from './process-file.js';
+import { createReporter } from './report/index.js';
 import { runFiles } from './runner.js';
 import { addToTotals, emptyTotals } from './totals.js';
 import { writeResult } from './write-result.js';
-import type { Io } from './main.js';
 
-export async function run(options: CliOptions, io: Io): Promise<number> {
+export async function run(
+  options: CliOptions,
+  io: Io,
+  transforms: readonly TransformMeta[],
+): Promise<number> {
   const usesStdin = options.paths.includes('-');
   if (usesStdin && options.write) {
     io.stderr('dockopt: cannot --write stdin; use --print to get the rewritten text\n');
     return 2;
   }
-  const mode = {
-    write: options.write,
-    check: options.check,
-    list: options.listDifferent,
-    print: options.print,
-  };
-  const reporter: Reporter = textReporter({
-    mode,
-    verbose: options.verbose,
-    color: options.color,
-    out: io.stdout,
-    err: io.stderr,
-  });
-  const totals = emptyTotals();
-  const report = (result: Parameters<Reporter['file']>[0]) => {
-    addToTotals(totals, result);
-    reporter.file(result);
-  };
-
-  const { targets, errors } = discover(
-    options.paths.filter((p) => p !== '-'),
-    { exclude: options.exclude },
-  );
-  for (const error of errors) report(errorResult(error.path, error.message));
-
-  const settings = fileSettings(options);
-  const tasks: FileTask[] = targets.map((t) => ({ path: t.path, name: t.path, settings }));
-  if (usesStdin)
-    tasks.unshift({
-      path: '-',
-      name: options.stdinFilepath ?? '<stdin>',
-      stdinText: io.readStdin(),
-      settings,
+  let reportFd: number | null = null;
+  if (options.output) {
+    try {
+      reportFd = openSync(options.output, 'w');
+    } catch (error) {
+      io.stderr(
+        `dockopt: cannot write the report to ${options.output}: ${(error as Error).message}\n`,
+      );
+      return 2;
+    }
+  }
+  try {
+    const reporter = createReporter(options.format, {
+      mode: {
+        write: options.write,
+        check: options.check,
+        list: options.listDifferent,
+        print: options.print,
+      },
+      verbose: options.verbose,
+      color: options.color,
+      out: reportFd === null ? io.stdout : (text) => void writeSync(reportFd!, text),
+      err: io.stderr,
+      transforms,
     });
+    const totals = emptyTotals();
+    const report = (result: FileResult) => {
+      addToTotals(totals, result);
+      reporter.file(result);
+    };
 
-  await runFiles(tasks, { jobs: options.jobs }, (result) =>
-    report(options.write ? writeResult(result) : result),
-  );
+    const { targets, errors } = discover(
+      options.paths.filter((p) => p !== '-'),
+      { exclude: options.exclude },
+    );
+    for (const error of errors) report(errorResult(error.path, error.message));
 
-  reporter.end(totals);
-  if (totals.errors > 0) return 2;
-  if ((options.check || (options.listDifferent && !options.write)) && totals.changed > 0) return 1;
-  return 0;
+    const settings = fileSettings(options);
+    const tasks: FileTask[] = targets.map((t) => ({ path: t.path, name: t.path, settings }));
+    if (usesStdin)
+      tasks.unshift({
+        path: '-',
+        name: options.stdinFilepath ?? '<stdin>',
+        stdinText: io.readStdin(),
+        settings,
+      });
+
+    await runFiles(tasks, { jobs: options.jobs }, (result) =>
+      report(options.write ? writeResult(result) : result),
+    );
+
+    reporter.end(totals);
+    if (totals.errors > 0) return 2;
+    if ((options.check || (options.listDifferent && !options.write)) && totals.changed > 0)
+      return 1;
+    return 0;
+  } finally {
+    if (reportFd !== null) closeSync(reportFd);
+  }
 }
 
 function fileSettings(options: CliOptions): FileSettings {
@@ -73,6 +94,8 @@ function fileSettings(options: CliOptions): FileSettings {
     basePolicy: options.basePolicy,
     context: options.context,
     maxFileSize: options.maxFileSize,
+    transformModules: options.transformModules,
+    // Dry runs show the diff (text) or carry it in the report (json).
     diff: !options.write && !options.check && !options.listDifferent && !options.print,
   };
 }

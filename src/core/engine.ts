@@ -35,6 +35,8 @@ export interface Finding {
   line: number;
   column: number;
   endLine: number;
+  /** 1-based column just past the end of the range. */
+  endColumn: number;
   estimate?: Estimate;
 }
 
@@ -396,6 +398,7 @@ function locateFinding(
   const start = toOriginal(range.start);
   const end = Math.max(start, toOriginal(range.end));
   const line = originalLines.lineAt(start);
+  const endLine = originalLines.lineAt(end);
   return {
     transform: p.transform.meta.id,
     message: p.report.message,
@@ -403,7 +406,8 @@ function locateFinding(
     end,
     line: line + 1,
     column: start - originalLines.lineStart(line) + 1,
-    endLine: originalLines.lineAt(end) + 1,
+    endLine: endLine + 1,
+    endColumn: end - originalLines.lineStart(endLine) + 1,
     ...(p.report.estimate ? { estimate: p.report.estimate } : {}),
   };
 }

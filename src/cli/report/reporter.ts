@@ -1,4 +1,5 @@
 /** What every report format implements: one call per file, in input order, then the end. */
+import type { TransformMeta } from '../../core/transform.js';
 import type { FileResult } from '../process-file.js';
 import type { Totals } from '../output.js';
 
@@ -21,6 +22,8 @@ export interface ReportContext {
   out: (text: string) => void;
   /** Diagnostics: errors, findings in text mode, the summary. */
   err: (text: string) => void;
+  /** Every transform known to this run (built-in and custom), in registry order. */
+  transforms: readonly TransformMeta[];
 }
 
 export interface Reporter {
