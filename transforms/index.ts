@@ -4,6 +4,7 @@
  */
 import type { Transform } from '../src/core/transform.js';
 import aptHygiene from './apt-hygiene/index.js';
+import baseImage from './base-image/index.js';
 import collapseRun from './collapse-run/index.js';
 import maintainerToLabel from './maintainer-to-label/index.js';
 import addToCopy from './add-to-copy/index.js';
@@ -19,4 +20,5 @@ export const builtinTransforms: readonly Transform[] = [
   execForm,
   envKeyValue,
   workdirAbsolute,
+  baseImage,
 ];

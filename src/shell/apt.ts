@@ -154,3 +154,21 @@ export function updatesBeforeUse(script: ShellScript): {
     users.length > 0 && updates.length > 0 && updates[0].cmd.node.start < users[0].cmd.node.start;
   return { updates, users, served };
 }
+
+/** Packages that fetch over HTTPS and only recommend the CA bundle they need to do so. */
+export const NEED_CA_CERTIFICATES = new Set(['curl', 'wget', 'git', 'git-core']);
+
+/** OpenJDK packages: on a `-slim` Debian base they fail to configure unless /usr/share/man/man1 exists. */
+export const JAVA_PACKAGE = /^(openjdk-\d+-(jre|jdk)(-headless)?|default-(jre|jdk)(-headless)?)$/;
+
+/** `curl=7.88.1-10+deb12u5`, `curl:amd64`, `curl/bookworm-backports` → `curl`. */
+export function packageName(value: string | null): string | null {
+  return value === null ? null : value.split(/[=:/]/)[0];
+}
+
+/** The RUN creates /usr/share/man/man1 (what OpenJDK needs on a slim base). */
+export function createsManDir(script: ShellScript): boolean {
+  return findCommands(script, 'mkdir').some((c) =>
+    c.args.some((a) => a.value?.startsWith('/usr/share/man/man1')),
+  );
+}

@@ -6,9 +6,13 @@ import {
   assumesYes,
   cleansAptLists,
   CONFIRMING_SUBCOMMANDS,
+  createsManDir,
   decidesRecommends,
   hasAptListsCacheMount,
+  JAVA_PACKAGE,
   LIST_READING_SUBCOMMANDS,
+  NEED_CA_CERTIFICATES,
+  packageName,
   updatesBeforeUse,
   type AptCommand,
 } from '../../src/shell/apt.js';
@@ -34,9 +38,6 @@ const APT_TO_APT_GET = new Set([
 ]);
 /** Subcommands that download .deb files: `apt` deletes them afterwards, `apt-get` keeps them. */
 const DOWNLOADING = new Set(['install', 'build-dep', 'download']);
-/** Packages that fetch over HTTPS and only recommend the CA bundle they need to do so. */
-const NEED_CA_CERTIFICATES = new Set(['curl', 'wget', 'git', 'git-core']);
-const JAVA_PACKAGE = /^(openjdk-\d+-(jre|jdk)(-headless)?|default-(jre|jdk)(-headless)?)$/;
 
 /**
  * /var/lib/apt/lists after `apt-get update` on Debian bookworm (main, bookworm-updates,
@@ -288,13 +289,3 @@ function cleansDownloads(script: ShellScript): boolean {
   return cleans || removes;
 }
 
-function createsManDir(script: ShellScript): boolean {
-  return findCommands(script, 'mkdir').some((c) =>
-    c.args.some((a) => a.value?.startsWith('/usr/share/man/man1')),
-  );
-}
-
-/** `curl=7.88.1-10+deb12u5`, `curl:amd64`, `curl/bookworm-backports` → `curl`. */
-function packageName(value: string | null): string | null {
-  return value === null ? null : value.split(/[=:/]/)[0];
-}

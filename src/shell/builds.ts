@@ -1,0 +1,124 @@
+/**
+ * Build commands in a RUN and the artifacts they name: `go build -o X`, `cargo build --release`,
+ * `mvn package`, `gradle build`, `npm run build`, `tsc`, `make`. Only what is written literally
+ * counts: an output path built from variables is reported as unknown (null).
+ */
+import { findCommands, subcommandOf, type SimpleCommand } from './query.js';
+import { textOf, type ShellScript } from './script.js';
+
+export interface GoBuild {
+  cmd: SimpleCommand;
+  /** The `-o` path as written, or null when absent or not literal. */
+  output: string | null;
+  /** `CGO_ENABLED=0` is set for this command (prefix, or `export` earlier in the RUN). */
+  cgoDisabled: boolean;
+}
+
+const GO_FLAGS_WITH_VALUE = new Set([
+  '-o',
+  '-ldflags',
+  '-gcflags',
+  '-tags',
+  '-mod',
+  '-p',
+  '-buildmode',
+  '-asmflags',
+  '-pkgdir',
+  '-installsuffix',
+  '-modfile',
+  '-overlay',
+  '-pgo',
+  '-C',
+]);
+
+export function goBuilds(script: ShellScript): GoBuild[] {
+  const exportsCgoOff = findCommands(script, 'export').some((c) =>
+    c.args.some((a) => a.value === 'CGO_ENABLED=0'),
+  );
+  return findCommands(script, 'go')
+    .filter((cmd) => subcommandOf(cmd, GO_FLAGS_WITH_VALUE)?.value === 'build')
+    .map((cmd) => {
+      let output: string | null = null;
+      cmd.args.forEach((a, i) => {
+        if (a.value === '-o') output = cmd.args[i + 1]?.value ?? null;
+        else if (a.value?.startsWith('-o=')) output = a.value.slice(3);
+      });
+      const prefixOff = cmd.prefixes.some((p) => textOf(script, p) === 'CGO_ENABLED=0');
+      const wrapperOff = cmd.wrappers.some((w) => w.value === 'CGO_ENABLED=0');
+      return { cmd, output, cgoDisabled: prefixOff || wrapperOff || exportsCgoOff };
+    });
+}
+
+/** `go install`, which leaves its output in $GOPATH/bin under a name the file does not state. */
+export function goInstalls(script: ShellScript): SimpleCommand[] {
+  return findCommands(script, 'go').filter(
+    (cmd) => subcommandOf(cmd, GO_FLAGS_WITH_VALUE)?.value === 'install',
+  );
+}
+
+/** `cargo build` with `--release`: the profile decides the output directory. */
+export function cargoBuilds(script: ShellScript): { cmd: SimpleCommand; release: boolean }[] {
+  return findCommands(script, 'cargo')
+    .filter((cmd) => subcommandOf(cmd)?.value === 'build')
+    .map((cmd) => ({ cmd, release: cmd.args.some((a) => a.value === '--release' || a.value === '-r') }));
+}
+
+/** `mvn … package|install|verify` and `gradle|./gradlew build|assemble|bootJar|jar`. */
+export function javaBuilds(script: ShellScript): { cmd: SimpleCommand; tool: 'maven' | 'gradle' }[] {
+  const maven = [...findCommands(script, 'mvn'), ...findCommands(script, './mvnw')]
+    .filter((cmd) => cmd.args.some((a) => ['package', 'install', 'verify'].includes(a.value ?? '')))
+    .map((cmd) => ({ cmd, tool: 'maven' as const }));
+  const gradle = [...findCommands(script, 'gradle'), ...findCommands(script, './gradlew')]
+    .filter((cmd) =>
+      cmd.args.some((a) => ['build', 'assemble', 'bootJar', 'jar', 'shadowJar'].includes(a.value ?? '')),
+    )
+    .map((cmd) => ({ cmd, tool: 'gradle' as const }));
+  return [...maven, ...gradle];
+}
+
+/** `npm run build`, `yarn build`, `npx tsc`, `tsc`, and bundlers run directly. */
+export function nodeBuilds(script: ShellScript): SimpleCommand[] {
+  const run = findCommands(script, 'npm').filter(
+    (cmd) => cmd.args[0]?.value === 'run' && cmd.args[1]?.value?.startsWith('build'),
+  );
+  const direct = [
+    ...findCommands(script, 'tsc'),
+    ...findCommands(script, 'npx').filter((c) =>
+      ['tsc', 'vite', 'webpack', 'esbuild', 'rollup', 'next'].includes(c.args[0]?.value ?? ''),
+    ),
+  ];
+  return [...run, ...direct];
+}
+
+/** `npm ci` / `npm install` (without package names: installs the manifest's dependencies). */
+export function npmInstalls(script: ShellScript): SimpleCommand[] {
+  return findCommands(script, 'npm').filter((cmd) => {
+    const sub = subcommandOf(cmd)?.value;
+    if (sub === 'ci') return true;
+    if (sub !== 'install' && sub !== 'i') return false;
+    return cmd.args.slice(1).every((a) => a.value?.startsWith('-'));
+  });
+}
+
+/** `make`/`cmake --build`/`gcc`/`cc`/`g++` invocations: a C or C++ build. */
+export function cBuilds(script: ShellScript): SimpleCommand[] {
+  return [
+    ...findCommands(script, 'make'),
+    ...findCommands(script, 'gcc', 'cc', 'g++', 'c++', 'clang'),
+    ...findCommands(script, 'cmake').filter((c) => c.args.some((a) => a.value === '--build')),
+  ];
+}
+
+/** The `-o` value of a compiler command, when literal. */
+export function compilerOutput(cmd: SimpleCommand): string | null {
+  let out: string | null = null;
+  cmd.args.forEach((a, i) => {
+    if (a.value === '-o') out = cmd.args[i + 1]?.value ?? null;
+  });
+  return out;
+}
+
+/** Whether a compiler command links statically (`-static`). */
+export function linksStatically(cmd: SimpleCommand): boolean {
+  return cmd.args.some((a) => a.value === '-static' || a.value?.includes('-static') === true);
+}

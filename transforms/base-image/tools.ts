@@ -1,0 +1,151 @@
+/**
+ * What a stage (and the stages built FROM it) visibly uses that the smaller image lacks: commands
+ * such as git or gcc, native builds behind `pip install` and `npm ci`. Each need is named with the
+ * Debian packages that provide it, unless the stage installs them itself.
+ */
+import type { BuildContext } from '../../src/core/context.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
+import { aptCommands, packageName } from '../../src/shell/apt.js';
+import { npmInstalls } from '../../src/shell/builds.js';
+import { commandsOf, findCommands, subcommandOf } from '../../src/shell/query.js';
+import type { ShellResult } from '../../src/shell/script.js';
+import toolsets from './slim-tools.json' with { type: 'json' };
+
+interface Toolset {
+  commands: Record<string, string[] | null>;
+  nodeGyp?: string[];
+  pipNative?: Record<string, string[]>;
+}
+
+export interface Needs {
+  /** Debian packages to add, in a stable order. */
+  packages: string[];
+  /** Why each is needed (`git (runs git)`). */
+  reasons: string[];
+  /** Uses that no package can provide on the smaller image (`javac`): refuse. */
+  blockers: string[];
+  /** What could not be checked (a requirements file without a build context…). */
+  caveats: string[];
+  /** Index of the first instruction that needs a package. */
+  firstNeed: number;
+}
+
+/** The stage and every stage built FROM it, directly or through others. */
+export function stageFamily(model: DockerfileModel, stage: Stage): Stage[] {
+  return model.stages.filter((s) => {
+    for (let p: Stage | null = s; p; p = p.parent) if (p === stage) return true;
+    return false;
+  });
+}
+
+/** Packages the stage family installs with apt, with the first RUN that does. */
+export function aptInstalled(
+  family: Stage[],
+  shell: (n: InstructionNode) => ShellResult,
+): Map<string, number> {
+  const installed = new Map<string, number>();
+  for (const stage of family)
+    for (const node of stage.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      const { script } = shell(node);
+      if (!script) continue;
+      for (const apt of aptCommands(script)) {
+        if (apt.subcommand !== 'install') continue;
+        for (const w of apt.packages) {
+          const name = packageName(w.value);
+          if (name && !installed.has(name)) installed.set(name, node.index);
+        }
+      }
+    }
+  return installed;
+}
+
+export function toolNeeds(
+  model: DockerfileModel,
+  family: Stage[],
+  toolsetName: string,
+  shell: (n: InstructionNode) => ShellResult,
+  context: BuildContext | null,
+): Needs {
+  const toolset = (toolsets as unknown as Record<string, Toolset>)[toolsetName] ?? { commands: {} };
+  const installed = aptInstalled(family, shell);
+  const needs: Needs = { packages: [], reasons: [], blockers: [], caveats: [], firstNeed: Infinity };
+  const want = (packages: string[], why: string, at: InstructionNode) => {
+    const missing = packages.filter((p) => {
+      const from = installed.get(p);
+      return from === undefined || from > at.index;
+    });
+    if (missing.length === 0) return;
+    needs.firstNeed = Math.min(needs.firstNeed, at.index);
+    for (const p of missing) if (!needs.packages.includes(p)) needs.packages.push(p);
+    needs.reasons.push(`${missing.join(' ')} (${why})`);
+  };
+
+  for (const stage of family)
+    for (const node of stage.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      const { script, reason } = shell(node);
+      if (!script) {
+        const first = (model.text.slice(node.start, node.end).split('\n')[0] ?? '').slice(0, 40);
+        needs.blockers.push(`a RUN that cannot be read (${reason}: ${first})`);
+        continue;
+      }
+      for (const cmd of commandsOf(script)) {
+        if (cmd.name === null) continue;
+        const name = cmd.name.split('/').pop()!;
+        if (!(name in toolset.commands)) continue;
+        const packages = toolset.commands[name];
+        if (packages === null) needs.blockers.push(`the stage runs \`${name}\``);
+        else want(packages, `runs ${name}`, node);
+      }
+      if (toolset.pipNative) pipNeeds(script, toolset.pipNative, node, context, want, needs);
+      if (toolset.nodeGyp && npmInstalls(script).length > 0) {
+        const lock = context?.readText('package-lock.json') ?? null;
+        if (lock === null)
+          needs.caveats.push(
+            'npm dependencies with native builds could not be checked (no package-lock.json in a known build context)',
+          );
+        else if (/"hasInstallScript":\s*true/.test(lock))
+          want(toolset.nodeGyp, 'npm dependencies run install scripts (node-gyp)', node);
+      }
+    }
+  return needs;
+}
+
+function pipNeeds(
+  script: NonNullable<ShellResult['script']>,
+  native: Record<string, string[]>,
+  node: InstructionNode,
+  context: BuildContext | null,
+  want: (packages: string[], why: string, at: InstructionNode) => void,
+  needs: Needs,
+): void {
+  for (const cmd of [...findCommands(script, 'pip', 'pip3')]) {
+    if (subcommandOf(cmd, new Set(['-r', '-c', '-i', '--index-url']))?.value !== 'install') continue;
+    const names: string[] = [];
+    cmd.args.forEach((a, i) => {
+      const v = a.value;
+      if (v === '-r' || v === '--requirement') {
+        const file = cmd.args[i + 1]?.value ?? null;
+        const text = file && context ? context.readText(file) : null;
+        if (text === null)
+          needs.caveats.push(
+            `packages in ${file ?? 'a requirements file'} could not be checked for native builds (file not visible)`,
+          );
+        else names.push(...requirementNames(text));
+      } else if (v && !v.startsWith('-') && cmd.args[i - 1]?.value !== '-r') {
+        names.push(v.split(/[<>=!~[;]/)[0].toLowerCase());
+      }
+    });
+    for (const name of names)
+      if (native[name]) want(native[name], `pip builds ${name} from source`, node);
+  }
+}
+
+function requirementNames(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter((l) => l && !l.startsWith('-'))
+    .map((l) => l.split(/[<>=!~[;\s]/)[0].toLowerCase());
+}
