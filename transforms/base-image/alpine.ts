@@ -28,7 +28,8 @@ const DEBIAN_ONLY = new Set([
 
 const DROPPED = new Set(['update', 'clean', 'autoclean', 'autoremove']);
 
-export type AlpinePlan = { ok: true; edits: Edit[]; translated: string[] } | { ok: false; reason: string };
+export type AlpinePlan =
+  { ok: true; edits: Edit[]; translated: string[] } | { ok: false; reason: string };
 
 const names = apkNames as Record<string, string | null | undefined>;
 
@@ -52,20 +53,32 @@ export function planAlpine(
       if (!script) return { ok: false, reason: `a RUN cannot be read (${reason})` };
       for (const cmd of commandsOf(script)) {
         if (cmd.name && DEBIAN_ONLY.has(cmd.name))
-          return { ok: false, reason: `the stage runs \`${cmd.name}\`, which Alpine does not have` };
+          return {
+            ok: false,
+            reason: `the stage runs \`${cmd.name}\`, which Alpine does not have`,
+          };
       }
       for (const apt of aptCommands(script)) {
         const sub = apt.subcommand;
-        if (sub === null) return { ok: false, reason: 'an apt command whose subcommand is not literal' };
+        if (sub === null)
+          return { ok: false, reason: 'an apt command whose subcommand is not literal' };
         if (DROPPED.has(sub)) {
           const removal = removeCommand(apt.cmd);
-          if (!removal) return { ok: false, reason: `\`apt-get ${sub}\` is not joined with && to the next command` };
+          if (!removal)
+            return {
+              ok: false,
+              reason: `\`apt-get ${sub}\` is not joined with && to the next command`,
+            };
           edits.push(removal);
           continue;
         }
         if (sub !== 'install' && sub !== 'purge' && sub !== 'remove')
           return { ok: false, reason: `\`apt-get ${sub}\` has no apk equivalent here` };
-        const result = translate(apt, sub === 'install' ? 'apk add --no-cache' : 'apk del', unknown);
+        const result = translate(
+          apt,
+          sub === 'install' ? 'apk add --no-cache' : 'apk del',
+          unknown,
+        );
         if (typeof result === 'string') return { ok: false, reason: result };
         edits.push(...result);
         translated.push(sub);
@@ -84,7 +97,9 @@ function translate(apt: AptCommand, replacement: string, unknown: string[]): Edi
   const cmd = apt.cmd;
   const first = apt.packages[0];
   if (!first || !cmd.nameWord) return 'an apt-get command without packages';
-  const edits: Edit[] = [{ start: cmd.nameWord.start, end: first.start, text: `${replacement} ` }];
+  // Replace up to the last word before the packages, so a line break before them stays.
+  const before = [cmd.nameWord, ...cmd.args].filter((w) => w.end <= first.start).pop()!;
+  const edits: Edit[] = [{ start: cmd.nameWord.start, end: before.end, text: replacement }];
   const packageStarts = new Set(apt.packages.map((p) => p.start));
   for (const word of cmd.args) {
     if (word.start < first.start) continue;
@@ -93,7 +108,8 @@ function translate(apt: AptCommand, replacement: string, unknown: string[]): Edi
       edits.push({ start: word.start, end: word.end, text: '' });
       continue;
     }
-    if (word.value === null || /[=/]/.test(word.value)) return `package ${word.text} is not a plain name`;
+    if (word.value === null || /[=/]/.test(word.value))
+      return `package ${word.text} is not a plain name`;
     const name = packageName(word.value)!;
     const apk = apkName(name);
     if (apk === undefined) unknown.push(name);

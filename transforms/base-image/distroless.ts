@@ -4,7 +4,15 @@
  * a file it copies from a stage that builds it statically (`CGO_ENABLED=0 go build -o X`).
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
-import { copySpec, envAt, execArgv, lastOf, resolveDest, userAt, workdirAt } from '../../src/core/stage-state.js';
+import {
+  copySpec,
+  envAt,
+  execArgv,
+  lastOf,
+  resolveDest,
+  userAt,
+  workdirAt,
+} from '../../src/core/stage-state.js';
 import { goBuilds } from '../../src/shell/builds.js';
 import type { ShellResult } from '../../src/shell/script.js';
 
@@ -22,10 +30,16 @@ export function distrolessEligible(
     return { ok: false, reason: 'not the final stage' };
   for (const node of stage.instructions) {
     if (['RUN', 'SHELL', 'ONBUILD'].includes(node.keyword))
-      return { ok: false, reason: `the stage has ${node.keyword}, which needs a shell distroless does not have` };
+      return {
+        ok: false,
+        reason: `the stage has ${node.keyword}, which needs a shell distroless does not have`,
+      };
     if ((node.keyword === 'CMD' || node.keyword === 'ENTRYPOINT') && !node.json)
       return { ok: false, reason: `shell-form ${node.keyword} needs /bin/sh` };
-    if (node.keyword === 'HEALTHCHECK' && /\bCMD-SHELL\b|\bCMD\s+[^[\s]/i.test(node.ast.getArgumentsContent() ?? ''))
+    if (
+      node.keyword === 'HEALTHCHECK' &&
+      /\bCMD-SHELL\b|\bCMD\s+[^[\s]/i.test(node.ast.getArgumentsContent() ?? '')
+    )
       return { ok: false, reason: 'a shell-form HEALTHCHECK needs /bin/sh' };
   }
   const user = userAt(stage);
@@ -33,9 +47,11 @@ export function distrolessEligible(
     return { ok: false, reason: `USER ${user} does not exist in distroless` };
   const entry = lastOf(stage, 'ENTRYPOINT') ?? lastOf(stage, 'CMD');
   const argv = entry ? execArgv(entry) : null;
-  if (!argv || argv.length === 0) return { ok: false, reason: 'no exec-form ENTRYPOINT or CMD to check' };
+  if (!argv || argv.length === 0)
+    return { ok: false, reason: 'no exec-form ENTRYPOINT or CMD to check' };
   const copies = stage.instructions.filter((n) => n.keyword === 'COPY' || n.keyword === 'ADD');
-  if (copies.length !== 1) return { ok: false, reason: 'the stage does not copy exactly one artifact' };
+  if (copies.length !== 1)
+    return { ok: false, reason: 'the stage does not copy exactly one artifact' };
   const spec = copySpec(copies[0]);
   if (!spec || !spec.from || spec.sources.length !== 1)
     return { ok: false, reason: 'the artifact is not copied from a build stage' };
@@ -46,7 +62,8 @@ export function distrolessEligible(
   const installed = dest.endsWith('/') ? `${dest}${source.split('/').pop()}` : dest;
   const runWorkdir = workdirAt(stage)?.path ?? '/';
   const program = argv[0].startsWith('/') ? argv[0] : resolveDest(argv[0], runWorkdir);
-  if (program !== installed) return { ok: false, reason: `${entry!.keyword} does not run the copied artifact` };
+  if (program !== installed)
+    return { ok: false, reason: `${entry!.keyword} does not run the copied artifact` };
 
   const from = model.stages.find(
     (s) => s.name?.toLowerCase() === spec.from!.toLowerCase() || String(s.index) === spec.from,
@@ -62,8 +79,15 @@ export function distrolessEligible(
       if (out !== resolveDest(source, workdirAt(from)?.path ?? '/')) continue;
       const cgoOff = build.cgoDisabled || envAt(from, 'CGO_ENABLED', node) === '0';
       if (cgoOff) return { ok: true, artifact: installed };
-      return { ok: false, reason: 'the Go build does not set CGO_ENABLED=0, so the binary may need glibc' };
+      return {
+        ok: false,
+        reason: 'the Go build does not set CGO_ENABLED=0, so the binary may need glibc',
+      };
     }
   }
-  return { ok: false, reason: 'the copied file is not built statically by a visible command (CGO_ENABLED=0 go build -o …)' };
+  return {
+    ok: false,
+    reason:
+      'the copied file is not built statically by a visible command (CGO_ENABLED=0 go build -o …)',
+  };
 }

@@ -71,9 +71,11 @@ function resolve(ctx: TransformContext, image: FromImage): Resolved | string {
   }
   const whole = wholeVariable(text);
   const ref = parseImageRef(text);
-  const tagVar = ref.tag !== null && !ref.name.includes('$') && !ref.digest ? wholeVariable(ref.tag) : null;
+  const tagVar =
+    ref.tag !== null && !ref.name.includes('$') && !ref.digest ? wholeVariable(ref.tag) : null;
   const variable = whole ?? tagVar;
-  if (!variable) return 'the image is computed from build arguments in a way that cannot be followed';
+  if (!variable)
+    return 'the image is computed from build arguments in a way that cannot be followed';
   const arg = globalArg(ctx.model, variable);
   const value = arg?.value != null ? unquotedLiteral(arg.value) : null;
   if (!arg || value === null || !arg.valueSpan)
@@ -81,7 +83,8 @@ function resolve(ctx: TransformContext, image: FromImage): Resolved | string {
   const cannotSee = `a value passed with --build-arg ${variable}=… at build time cannot be seen here and is not changed`;
   if (whole) {
     const uses = ctx.model.text.match(new RegExp(`\\$\\{?${variable}\\b`, 'g'))?.length ?? 0;
-    if (uses > 1) return `the build argument ${variable} is used more than once, so its default cannot be changed for this stage alone`;
+    if (uses > 1)
+      return `the build argument ${variable} is used more than once, so its default cannot be changed for this stage alone`;
     const span = arg.valueSpan;
     return {
       image: value,
@@ -101,29 +104,37 @@ function resolve(ctx: TransformContext, image: FromImage): Resolved | string {
 
 function planStage(ctx: TransformContext, mapping: Mapping, stage: Stage, image: FromImage): void {
   const node = stage.from;
-  const refuse = (why: string) => ctx.report({ message: `base image ${image.text} kept: ${why}`, node });
+  const refuse = (why: string) =>
+    ctx.report({ message: `base image ${image.text} kept: ${why}`, node });
   const isFinal = stage === ctx.model.stages[ctx.model.stages.length - 1];
   const ref = parseImageRef(image.text);
-  if (!image.text.includes('$') && normalizeName(ref.name) === 'golang' && isFinal && ctx.model.stages.length === 1)
+  if (
+    !image.text.includes('$') &&
+    normalizeName(ref.name) === 'golang' &&
+    isFinal &&
+    ctx.model.stages.length === 1
+  )
     return refuse('a Go toolchain image as the runtime: split the build with multi-stage instead');
 
   const resolved = resolve(ctx, image);
   if (typeof resolved === 'string') {
-    if (matchImage(mapping, image.text.replace(/\$\{?\w+\}?/g, 'x'))) refuse(resolved);
+    if (wholeVariable(image.text) || matchImage(mapping, image.text.replace(/\$\{?\w+\}?/g, 'x')))
+      refuse(resolved);
     return;
   }
+  const chosen: Resolved = resolved;
   const current = parseImageRef(resolved.image);
   const notes = [...resolved.notes];
   let lookup = resolved.image;
   if (current.digest) {
     if (current.tag === null) {
-      if (matchImage(mapping, current.name)) refuse('pinned by digest only, so its version cannot be read');
+      if (matchImage(mapping, current.name))
+        refuse('pinned by digest only, so its version cannot be read');
       return;
     }
     lookup = `${current.name}:${current.tag}`;
   }
   const match = matchImage(mapping, lookup);
-  if (!match) return;
   const policy = ctx.settings.basePolicy;
   const family = stageFamily(ctx.model, stage);
 
@@ -131,33 +142,48 @@ function planStage(ctx: TransformContext, mapping: Mapping, stage: Stage, image:
   let how: string;
   let edits: Edit[] = [];
   const did: string[] = [];
-  if (policy === 'distroless' && isFinal && !match.entry.runtimeOnly) {
+  const distroless = mapping.distroless.static;
+  const alreadyDistroless =
+    normalizeName(current.name) === normalizeName(parseImageRef(distroless).name);
+  if (policy === 'distroless' && isFinal && !match?.entry.runtimeOnly && !alreadyDistroless) {
     const eligible = distrolessEligible(ctx.model, stage, ctx.shell);
-    if (!eligible.ok) return refuse(`distroless policy: ${eligible.reason}`);
-    target = mapping.distroless.static;
-    how = `runs the static artifact ${eligible.artifact} only: no shell or package manager needed`;
-  } else {
+    if (!eligible.ok) {
+      if (!match) return refuse(`distroless policy: ${eligible.reason}`);
+    } else {
+      target = distroless;
+      how = `runs the static artifact ${eligible.artifact} only: no shell or package manager needed`;
+      return finish(target, how);
+    }
+  }
+  if (!match) return;
+  {
     const p = policy === 'alpine' ? 'alpine' : 'slim';
     target = match.target(p);
     if (!target) return refuse(`no ${p} equivalent of ${lookup} in the mapping table`);
-    how = p === 'alpine' ? 'switches to Alpine (musl libc, apk)' : 'same distribution, smaller variant';
+    how =
+      p === 'alpine' ? 'switches to Alpine (musl libc, apk)' : 'same distribution, smaller variant';
     if (match.entry.changesDistribution) {
       if (!ctx.options.allowDistributionChange)
-        return refuse(`${target} is a different distribution; allow it with the base-image option allowDistributionChange`);
+        return refuse(
+          `${target} is a different distribution; allow it with the base-image option allowDistributionChange`,
+        );
       const installs = [...aptInstalled(family, ctx.shell).keys()];
       if (installs.length > 0)
-        return refuse(`the stage installs packages (${installs.slice(0, 5).join(', ')}) whose names and versions may differ in ${target}`);
+        return refuse(
+          `the stage installs packages (${installs.slice(0, 5).join(', ')}) whose names and versions may differ in ${target}`,
+        );
       how = 'a different distribution of the same generation (the stage installs no packages)';
     }
     if (match.entry.runtimeOnly) {
-      if (!isFinal || family.length > 1) return refuse('a JRE fits only a final stage that nothing builds on');
+      if (!isFinal || family.length > 1)
+        return refuse('a JRE fits only a final stage that nothing builds on');
     }
     const toolsetName = match.entry.lostTools ?? 'none';
     const needs =
       toolsetName === 'none'
         ? { packages: [], reasons: [], blockers: [], caveats: [], firstNeed: Infinity }
         : toolNeeds(ctx.model, family, toolsetName, ctx.shell, ctx.buildContext);
-    if (needs.blockers.length > 0) return refuse(`${target} lacks what ${needs.blockers[0]} needs`);
+    if (needs.blockers.length > 0) return refuse(`${needs.blockers[0]} (${target})`);
     if (p === 'alpine') {
       const plan = planAlpine(family, ctx.shell);
       if (!plan.ok) return refuse(`alpine policy: ${plan.reason}`);
@@ -176,25 +202,36 @@ function planStage(ctx: TransformContext, mapping: Mapping, stage: Stage, image:
       if (typeof java === 'string') return refuse(java);
       if (java) {
         edits.push(java);
-        did.push('added `mkdir -p /usr/share/man/man1` (OpenJDK fails to configure on slim bases without it)');
+        did.push(
+          'added `mkdir -p /usr/share/man/man1` (OpenJDK fails to configure on slim bases without it)',
+        );
       }
     }
   }
 
-  const imageEdit = resolved.edit(target, current.digest ? null : match.suffix(policy === 'alpine' ? 'alpine' : 'slim'));
-  if (typeof imageEdit === 'string') return refuse(imageEdit);
-  edits = [imageEdit, ...edits];
-  if (current.digest)
-    notes.push(`dropped the @${current.digest.slice(0, 14)}… digest pin: pin the digest of ${target} again`);
-  if (image.platform && !/amd64/.test(image.platform) && switchEstimate(lookup, target))
-    notes.push(`the size estimate is for linux/amd64, the image is built for ${image.platform}`);
-  const estimate = switchEstimate(lookup, target);
-  ctx.report({
-    message: `base image ${lookup} → ${target} (${how})${did.length ? `; ${did.join('; ')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}`,
-    node,
-    fix: edits,
-    ...(estimate ? { estimate } : {}),
-  });
+  return finish(target, how);
+
+  function finish(target: string, how: string): void {
+    const imageEdit = chosen.edit(
+      target,
+      current.digest || !match ? null : match.suffix(policy === 'alpine' ? 'alpine' : 'slim'),
+    );
+    if (typeof imageEdit === 'string') return refuse(imageEdit);
+    edits = [imageEdit, ...edits];
+    if (current.digest)
+      notes.push(
+        `dropped the @${current.digest.slice(0, 14)}… digest pin: pin the digest of ${target} again`,
+      );
+    if (image.platform && !/amd64/.test(image.platform) && switchEstimate(lookup, target))
+      notes.push(`the size estimate is for linux/amd64, the image is built for ${image.platform}`);
+    const estimate = switchEstimate(lookup, target);
+    ctx.report({
+      message: `base image ${lookup} → ${target} (${how})${did.length ? `; ${did.join('; ')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}`,
+      node,
+      fix: edits,
+      ...(estimate ? { estimate } : {}),
+    });
+  }
 }
 
 /**
@@ -217,10 +254,15 @@ function addPackages(
     for (const node of stage.instructions) {
       if (node.keyword !== 'RUN' || node.index > firstNeed) continue;
       const { script } = ctx.shell(node);
-      const install = script ? aptCommands(script).find((a) => a.subcommand === 'install' && a.packages.length) : null;
+      const install = script
+        ? aptCommands(script).find((a) => a.subcommand === 'install' && a.packages.length)
+        : null;
       if (!install) continue;
       const last = install.packages[install.packages.length - 1];
-      return { edit: { start: last.end, end: last.end, text: ` ${list.join(' ')}` }, how: `added ${list.join(' ')} to the stage's apt-get install` };
+      return {
+        edit: { start: last.end, end: last.end, text: ` ${list.join(' ')}` },
+        how: `added ${list.join(' ')} to the stage's apt-get install`,
+      };
     }
   }
   const run = from.keywordText === from.keywordText.toLowerCase() ? 'run' : 'RUN';
@@ -228,7 +270,10 @@ function addPackages(
     policy === 'alpine'
       ? `apk add --no-cache ${list.join(' ')}`
       : `apt-get update && apt-get install -y --no-install-recommends ${list.join(' ')} && rm -rf /var/lib/apt/lists/*`;
-  return { edit: { start: from.end, end: from.end, text: `\n${run} ${command}` }, how: `installs ${list.join(' ')} in a new RUN after FROM` };
+  return {
+    edit: { start: from.end, end: from.end, text: `\n${run} ${command}` },
+    how: `installs ${list.join(' ')} in a new RUN after FROM`,
+  };
 }
 
 /** OpenJDK installed with apt on a slim base needs /usr/share/man/man1 (see apt-hygiene). */
@@ -239,11 +284,15 @@ function javaManDir(ctx: TransformContext, family: Stage[]): Edit | string | nul
       const { script } = ctx.shell(node);
       if (!script) continue;
       const java = aptCommands(script).some(
-        (a) => a.subcommand === 'install' && a.packages.some((w) => JAVA_PACKAGE.test(packageName(w.value) ?? '')),
+        (a) =>
+          a.subcommand === 'install' &&
+          a.packages.some((w) => JAVA_PACKAGE.test(packageName(w.value) ?? '')),
       );
       if (!java || createsManDir(script)) continue;
       const mkdir = prependCommand(script, 'mkdir -p /usr/share/man/man1');
-      return mkdir.ok ? mkdir.edit : `OpenJDK on a slim base needs /usr/share/man/man1: ${mkdir.reason}`;
+      return mkdir.ok
+        ? mkdir.edit
+        : `OpenJDK on a slim base needs /usr/share/man/man1: ${mkdir.reason}`;
     }
   return null;
 }

@@ -69,7 +69,13 @@ export function toolNeeds(
 ): Needs {
   const toolset = (toolsets as unknown as Record<string, Toolset>)[toolsetName] ?? { commands: {} };
   const installed = aptInstalled(family, shell);
-  const needs: Needs = { packages: [], reasons: [], blockers: [], caveats: [], firstNeed: Infinity };
+  const needs: Needs = {
+    packages: [],
+    reasons: [],
+    blockers: [],
+    caveats: [],
+    firstNeed: Infinity,
+  };
   const want = (packages: string[], why: string, at: InstructionNode) => {
     const missing = packages.filter((p) => {
       const from = installed.get(p);
@@ -87,7 +93,7 @@ export function toolNeeds(
       const { script, reason } = shell(node);
       if (!script) {
         const first = (model.text.slice(node.start, node.end).split('\n')[0] ?? '').slice(0, 40);
-        needs.blockers.push(`a RUN that cannot be read (${reason}: ${first})`);
+        needs.blockers.push(`what a RUN uses cannot be checked (${reason}: ${first})`);
         continue;
       }
       for (const cmd of commandsOf(script)) {
@@ -95,7 +101,8 @@ export function toolNeeds(
         const name = cmd.name.split('/').pop()!;
         if (!(name in toolset.commands)) continue;
         const packages = toolset.commands[name];
-        if (packages === null) needs.blockers.push(`the stage runs \`${name}\``);
+        if (packages === null)
+          needs.blockers.push(`the stage runs \`${name}\`, which the smaller image lacks`);
         else want(packages, `runs ${name}`, node);
       }
       if (toolset.pipNative) pipNeeds(script, toolset.pipNative, node, context, want, needs);
@@ -121,7 +128,8 @@ function pipNeeds(
   needs: Needs,
 ): void {
   for (const cmd of [...findCommands(script, 'pip', 'pip3')]) {
-    if (subcommandOf(cmd, new Set(['-r', '-c', '-i', '--index-url']))?.value !== 'install') continue;
+    if (subcommandOf(cmd, new Set(['-r', '-c', '-i', '--index-url']))?.value !== 'install')
+      continue;
     const names: string[] = [];
     cmd.args.forEach((a, i) => {
       const v = a.value;

@@ -1,0 +1,3 @@
+ARG BASE=python:3.12
+FROM ${BASE}
+CMD ["python"]

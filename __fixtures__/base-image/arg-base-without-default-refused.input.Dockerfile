@@ -1,0 +1,4 @@
+# expect: has no literal default
+ARG BASE
+FROM $BASE
+CMD ["python"]

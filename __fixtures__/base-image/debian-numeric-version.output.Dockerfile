@@ -1,0 +1,3 @@
+# the base
+FROM debian:12-slim
+CMD ["bash"]

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN mkdir -p /usr/share/man/man1 && apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*
+CMD ["java", "-version"]

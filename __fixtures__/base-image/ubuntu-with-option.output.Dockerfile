@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+COPY bin/tool /usr/local/bin/tool
+CMD ["tool"]

@@ -1,0 +1,3 @@
+# expect-none
+FROM myorg/custom:1.0
+RUN make
