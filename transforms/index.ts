@@ -5,6 +5,7 @@
 import type { Transform } from '../src/core/transform.js';
 import aptHygiene from './apt-hygiene/index.js';
 import baseImage from './base-image/index.js';
+import multiStage from './multi-stage/index.js';
 import collapseRun from './collapse-run/index.js';
 import maintainerToLabel from './maintainer-to-label/index.js';
 import addToCopy from './add-to-copy/index.js';
@@ -21,4 +22,5 @@ export const builtinTransforms: readonly Transform[] = [
   envKeyValue,
   workdirAbsolute,
   baseImage,
+  multiStage,
 ];

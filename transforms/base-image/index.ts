@@ -16,7 +16,8 @@ import { prependCommand } from '../../src/shell/extend.js';
 import { apkName, planAlpine } from './alpine.js';
 import { distrolessEligible } from './distroless.js';
 import { loadMapping, matchImage, type Mapping } from './mapping.js';
-import { aptInstalled, stageFamily, toolNeeds } from './tools.js';
+import { aptInstalled, stageFamily } from '../../src/shell/installs.js';
+import { toolNeeds } from './tools.js';
 
 export default defineTransform({
   meta: {

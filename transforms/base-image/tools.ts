@@ -5,7 +5,7 @@
  */
 import type { BuildContext } from '../../src/core/context.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
-import { aptCommands, packageName } from '../../src/shell/apt.js';
+import { aptInstalled } from '../../src/shell/installs.js';
 import { npmInstalls } from '../../src/shell/builds.js';
 import { commandsOf, findCommands, subcommandOf } from '../../src/shell/query.js';
 import type { ShellResult } from '../../src/shell/script.js';
@@ -28,36 +28,6 @@ export interface Needs {
   caveats: string[];
   /** Index of the first instruction that needs a package. */
   firstNeed: number;
-}
-
-/** The stage and every stage built FROM it, directly or through others. */
-export function stageFamily(model: DockerfileModel, stage: Stage): Stage[] {
-  return model.stages.filter((s) => {
-    for (let p: Stage | null = s; p; p = p.parent) if (p === stage) return true;
-    return false;
-  });
-}
-
-/** Packages the stage family installs with apt, with the first RUN that does. */
-export function aptInstalled(
-  family: Stage[],
-  shell: (n: InstructionNode) => ShellResult,
-): Map<string, number> {
-  const installed = new Map<string, number>();
-  for (const stage of family)
-    for (const node of stage.instructions) {
-      if (node.keyword !== 'RUN') continue;
-      const { script } = shell(node);
-      if (!script) continue;
-      for (const apt of aptCommands(script)) {
-        if (apt.subcommand !== 'install') continue;
-        for (const w of apt.packages) {
-          const name = packageName(w.value);
-          if (name && !installed.has(name)) installed.set(name, node.index);
-        }
-      }
-    }
-  return installed;
 }
 
 export function toolNeeds(

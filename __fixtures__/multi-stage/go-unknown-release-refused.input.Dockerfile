@@ -1,0 +1,6 @@
+# expect: Debian release of golang:1.25 is not known
+FROM golang:1.25
+WORKDIR /src
+COPY main.go go.mod ./
+RUN go build -o /app .
+CMD ["/app"]

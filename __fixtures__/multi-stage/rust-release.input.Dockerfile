@@ -1,0 +1,7 @@
+FROM rust:1.79-bookworm
+WORKDIR /usr/src/app
+COPY Cargo.toml Cargo.lock ./
+COPY src ./src
+RUN cargo build --release
+EXPOSE 3000
+CMD ["./target/release/app"]

@@ -1,0 +1,128 @@
+import { fromImage } from '../../src/core/image-ref.js';
+import { onbuildTrigger } from '../../src/core/model.js';
+import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { runtimeFiles } from './files.js';
+import {
+  planC,
+  planGo,
+  planJava,
+  planNode,
+  planRust,
+  userProblem,
+  type Facts,
+  type Plan,
+  type Planned,
+} from './plan.js';
+import { loadRuntimes } from './runtimes.js';
+
+/** Configuration the runtime stage keeps, before the copied files (paths and environment)… */
+const CONFIG_BEFORE = new Set(['ARG', 'ENV', 'LABEL', 'WORKDIR', 'SHELL', 'MAINTAINER']);
+/** …and after them (who runs what, and how). */
+const CONFIG_AFTER = new Set([
+  'USER',
+  'EXPOSE',
+  'VOLUME',
+  'HEALTHCHECK',
+  'STOPSIGNAL',
+  'ENTRYPOINT',
+  'CMD',
+]);
+
+const PLANNERS: ((facts: Facts) => Planned)[] = [planGo, planRust, planJava, planNode, planC];
+
+export default defineTransform({
+  meta: {
+    id: 'multi-stage',
+    title: 'Split a single-stage build into a build stage and a slim runtime stage',
+    description:
+      'For a single-stage Dockerfile that compiles an artifact (Go, Rust, C/C++, Java with Maven/Gradle, Node with a build step) and ships the toolchain, names the stage `build` and adds a runtime stage on a small image that copies only the artifact and the files the app reads, keeping the whole runtime configuration.',
+    safety: 'unsafe',
+    category: 'size',
+    options: {
+      runtimes: {
+        type: 'object',
+        default: {},
+        description:
+          'Entries tried before the shipped runtimes.json: { "debianRelease": [...], "slimFor": {...}, "static": "<image>", "jre": [...] }.',
+      },
+    },
+  },
+  create(ctx) {
+    const stages = ctx.model.stages;
+    if (stages.length === 0) return;
+    const runtimes = loadRuntimes(ctx.options.runtimes);
+    const final = stages[stages.length - 1];
+    const image = fromImage(ctx.model, final);
+    const facts: Facts = {
+      model: ctx.model,
+      stage: final,
+      shell: ctx.shell,
+      runtimes,
+      image: image?.text ?? '',
+    };
+    let planned: Planned = null;
+    for (const planner of PLANNERS) {
+      planned = planner(facts);
+      if (planned) break;
+    }
+    if (!planned) return;
+    const refuse = (why: string) =>
+      ctx.report({ message: `build not split into stages: ${why}`, node: final.from });
+    if (stages.length > 1) return refuse('already multi-stage');
+    if ('refuse' in planned) return refuse(planned.refuse);
+    if (!image || image.text.includes('$'))
+      return refuse('the build image comes from a build argument');
+    const onbuild = final.instructions.find((n) => n.keyword === 'ONBUILD');
+    if (onbuild)
+      return refuse(
+        `ONBUILD ${onbuildTrigger(onbuild) ?? ''} triggers would run in the runtime image too`.replace(
+          '  ',
+          ' ',
+        ),
+      );
+    split(ctx, facts, planned);
+  },
+});
+
+function split(ctx: TransformContext, facts: Facts, plan: Plan): void {
+  const { stage, model } = facts;
+  const refuse = (why: string) =>
+    ctx.report({ message: `build not split into stages: ${why}`, node: stage.from });
+  const user = userProblem(facts, plan.runtime === facts.image);
+  if (user) return refuse(user);
+  const files = runtimeFiles(stage, plan.language, ctx.buildContext);
+  if (!files.ok) return refuse(files.reason);
+
+  const name = stage.name ?? 'build';
+  const lower = stage.from.keywordText === stage.from.keywordText.toLowerCase();
+  const kw = (k: string) => (lower ? k.toLowerCase() : k);
+  const text = (n: { start: number; end: number }) => model.text.slice(n.start, n.end);
+  const lines = [`${kw('FROM')} ${plan.runtime}`];
+  for (const node of stage.instructions)
+    if (CONFIG_BEFORE.has(node.keyword)) lines.push(text(node));
+  if (plan.packages.length > 0)
+    lines.push(
+      `${kw('RUN')} apt-get update && apt-get install -y --no-install-recommends ${plan.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`,
+    );
+  lines.push(...plan.setup);
+  for (const path of plan.artifacts) lines.push(`${kw('COPY')} --from=${name} ${path} ${path}`);
+  for (const copy of files.copies)
+    lines.push(
+      `${kw('COPY')} --from=${name}${copy.flags.map((f) => ` ${f}`).join('')} ${copy.path} ${copy.path}`,
+    );
+  for (const node of stage.instructions) if (CONFIG_AFTER.has(node.keyword)) lines.push(text(node));
+
+  const endsWithNewline = model.text.endsWith('\n');
+  const tail = `${endsWithNewline ? '' : '\n'}\n${lines.join('\n')}${endsWithNewline ? '\n' : ''}`;
+  const edits = [{ start: model.text.length, end: model.text.length, text: tail }];
+  if (!stage.name)
+    edits.push({ start: stage.from.end, end: stage.from.end, text: ` ${kw('AS')} build` });
+  const kept = files.copies.length
+    ? `; also copies ${files.copies.map((c) => c.path).join(', ')}`
+    : '';
+  ctx.report({
+    message: `split into a build stage and a runtime stage with ${plan.summary}${kept}; the runtime stage keeps the ENV, WORKDIR, USER, EXPOSE, VOLUME, LABEL, HEALTHCHECK and ENTRYPOINT/CMD of the original (check that the app reads no other file from the build stage)`,
+    node: stage.from,
+    fix: edits,
+  });
+}

@@ -1,0 +1,351 @@
+/**
+ * Per language: what the build produces, which image runs it, and what the runtime stage needs
+ * besides the artifact. Each planner returns a plan, a refusal (with the reason), or null when the
+ * stage is not a build of that language.
+ */
+import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
+import {
+  envAt,
+  execArgv,
+  lastOf,
+  resolveDest,
+  userAt,
+  workdirAt,
+} from '../../src/core/stage-state.js';
+import { aptInstalled } from '../../src/shell/installs.js';
+import {
+  cargoBuilds,
+  cBuilds,
+  compilerOutput,
+  goBuilds,
+  goInstalls,
+  javaBuilds,
+  linksStatically,
+  nodeBuilds,
+  npmInstalls,
+} from '../../src/shell/builds.js';
+import { findCommands } from '../../src/shell/query.js';
+import type { ShellResult, ShellScript } from '../../src/shell/script.js';
+import type { Language } from './files.js';
+import { jreRuntime, slimRuntime, type Runtimes } from './runtimes.js';
+
+export interface Plan {
+  language: Language;
+  runtime: string;
+  /** Absolute paths copied from the build stage to the same path. */
+  artifacts: string[];
+  /** Debian packages the runtime needs (installed with apt-get in the runtime stage). */
+  packages: string[];
+  /** Instructions (as text) for the runtime before the artifacts: e.g. `RUN npm ci --omit=dev`. */
+  setup: string[];
+  summary: string;
+}
+
+export type Planned = Plan | { refuse: string } | null;
+
+export interface Facts {
+  model: DockerfileModel;
+  stage: Stage;
+  shell: (n: InstructionNode) => ShellResult;
+  runtimes: Runtimes;
+  image: string;
+}
+
+type Scripts = { node: InstructionNode; script: ShellScript }[];
+
+export function scriptsOf(facts: Facts): Scripts {
+  const out: Scripts = [];
+  for (const node of facts.stage.instructions) {
+    if (node.keyword !== 'RUN') continue;
+    const { script } = facts.shell(node);
+    if (script) out.push({ node, script });
+  }
+  return out;
+}
+
+/** What the stage runs at the end: argv of ENTRYPOINT (+CMD) or CMD, exec or simple shell form. */
+export function entryArgv(stage: Stage): { argv: string[]; node: InstructionNode } | null {
+  const node = lastOf(stage, 'ENTRYPOINT') ?? lastOf(stage, 'CMD');
+  if (!node) return null;
+  const exec = execArgv(node);
+  if (exec) return { argv: exec, node };
+  const text = node.ast.getArgumentsContent() ?? '';
+  if (/[$`|&;<>(){}*?'"\\]/.test(text)) return null;
+  return { argv: text.trim().split(/\s+/), node };
+}
+
+/** The entry point runs this absolute path (or says why not). */
+function runsArtifact(stage: Stage, artifact: string): string | null {
+  const entry = entryArgv(stage);
+  if (!entry) return 'no ENTRYPOINT or CMD whose program can be read';
+  const program = resolveDest(entry.argv[0], workdirAt(stage)?.path ?? '/');
+  if (program === artifact) return null;
+  return `${entry.node.keyword} runs ${entry.argv[0]}, not the built ${artifact} (a script from the source tree, or a file the build installs elsewhere)`;
+}
+
+const BUILD_ONLY =
+  /^(build-essential|gcc|g\+\+|clang|make|cmake|ninja-build|pkg-config|pkgconf|autoconf|automake|libtool|libc6-dev|musl-tools|git|curl|wget|ca-certificates|unzip|xz-utils|python3)$/;
+
+/** Runtime libraries named by the build (`libcurl4`), and -dev packages without one. */
+function namedRuntimeLibraries(facts: Facts): { libs: string[]; unnamed: string[] } {
+  const installed = [...aptInstalled([facts.stage], facts.shell).keys()].filter(
+    (p) => !BUILD_ONLY.test(p),
+  );
+  const libs = installed.filter((p) => !p.endsWith('-dev'));
+  const unnamed = installed
+    .filter((p) => p.endsWith('-dev'))
+    .filter((dev) => {
+      const stem = dev
+        .replace(/-dev$/, '')
+        .replace(/\d*-(openssl|gnutls|nss)$/, '')
+        .replace(/[\d.]+$/, '');
+      return !libs.some((l) => l.startsWith(stem));
+    });
+  return { libs, unnamed };
+}
+
+const NAMED_USERS = /^(root|\d+)(:(root|\d+))?$/;
+
+/** A USER the runtime image may lack: one created by the build stage's RUNs. */
+export function userProblem(facts: Facts, runtimeIsBuildImage: boolean): string | null {
+  const user = userAt(facts.stage);
+  if (user === null || NAMED_USERS.test(user) || runtimeIsBuildImage) return null;
+  const name = user.split(':')[0];
+  for (const { script } of scriptsOf(facts))
+    for (const cmd of findCommands(script, 'useradd', 'adduser', 'groupadd', 'addgroup'))
+      if (cmd.args.some((a) => a.value === name))
+        return `USER ${user} is created by a RUN of the build stage, and the runtime image would not have it`;
+  if (name === 'nobody') return null;
+  return `USER ${user} may not exist in the runtime image`;
+}
+
+export function planGo(facts: Facts): Planned {
+  const scripts = scriptsOf(facts);
+  const builds = scripts.flatMap(({ node, script }) =>
+    goBuilds(script).map((b) => ({ ...b, node })),
+  );
+  const installs = scripts.flatMap(({ script }) => goInstalls(script));
+  if (builds.length === 0 && installs.length === 0) return null;
+  if (installs.length > 0)
+    return {
+      refuse: '`go install` puts the binary in $GOPATH/bin under a name the file does not state',
+    };
+  if (builds.some((b) => b.output === null))
+    return {
+      refuse:
+        'a `go build` without a literal -o: the artifact name is not stated (dynamic artifact name)',
+    };
+  const outputs = [
+    ...new Set(
+      builds.map((b) => resolveDest(b.output!, workdirAt(facts.stage, b.node)?.path ?? '/')),
+    ),
+  ];
+  if (outputs.length > 1) return { refuse: `multiple artifacts (${outputs.join(', ')})` };
+  const artifact = outputs[0];
+  const wrong = runsArtifact(facts.stage, artifact);
+  if (wrong) return { refuse: wrong };
+  const cgoOff = builds.every(
+    (b) => b.cgoDisabled || envAt(facts.stage, 'CGO_ENABLED', b.node) === '0',
+  );
+  const entry = entryArgv(facts.stage)!;
+  const healthShell = facts.stage.instructions.some(
+    (n) =>
+      n.keyword === 'HEALTHCHECK' &&
+      !/^\s*(NONE|CMD\s*\[)/i.test(n.ast.getArgumentsContent() ?? '') &&
+      !/--\w+=\S+\s+CMD\s*\[/i.test(n.ast.getArgumentsContent() ?? ''),
+  );
+  const user = userAt(facts.stage);
+  const distrolessUser = user === null || /^(root|nonroot|nobody|\d+)(:\S+)?$/.test(user);
+  if (cgoOff && entry.node.json && !healthShell && distrolessUser) {
+    return {
+      language: 'go',
+      runtime: facts.runtimes.static,
+      artifacts: [artifact],
+      packages: [],
+      setup: [],
+      summary: `the static Go binary ${artifact} (CGO_ENABLED=0) on ${facts.runtimes.static}`,
+    };
+  }
+  const slim =
+    slimRuntime(facts.runtimes, facts.image) ?? (cgoOff ? facts.runtimes.slimFor.bookworm : null);
+  if (!slim)
+    return {
+      refuse: `the Go binary links glibc (CGO_ENABLED is not 0) and the Debian release of ${facts.image} is not known, so no matching runtime can be named`,
+    };
+  return {
+    language: 'go',
+    runtime: slim,
+    artifacts: [artifact],
+    packages: ['ca-certificates'],
+    setup: [],
+    summary: `the Go binary ${artifact} on ${slim}${cgoOff ? '' : ' (same Debian release: the binary links glibc)'}`,
+  };
+}
+
+export function planRust(facts: Facts): Planned {
+  const builds = scriptsOf(facts).flatMap(({ script }) => cargoBuilds(script));
+  if (builds.length === 0) return null;
+  if (!builds.every((b) => b.release))
+    return { refuse: '`cargo build` without --release: the output directory is the debug profile' };
+  const entry = entryArgv(facts.stage);
+  const workdir = workdirAt(facts.stage)?.path ?? '/';
+  const program = entry ? resolveDest(entry.argv[0], workdir) : null;
+  if (!program || !program.includes('/target/release/'))
+    return {
+      refuse:
+        'the entry point does not run a file under target/release/, so the binary cargo builds cannot be named',
+    };
+  const slim = slimRuntime(facts.runtimes, facts.image);
+  if (!slim)
+    return {
+      refuse: `the Debian release of ${facts.image} is not known, so no matching glibc runtime can be named`,
+    };
+  const { libs, unnamed } = namedRuntimeLibraries(facts);
+  if (unnamed.length)
+    return {
+      refuse: `the build installs ${unnamed.join(', ')}, and the runtime library package it needs is not named`,
+    };
+  return {
+    language: 'rust',
+    runtime: slim,
+    artifacts: [program],
+    packages: ['ca-certificates', ...libs],
+    setup: [],
+    summary: `the Rust binary ${program} on ${slim}`,
+  };
+}
+
+export function planC(facts: Facts): Planned {
+  const scripts = scriptsOf(facts);
+  const builds = scripts.flatMap(({ script }) => cBuilds(script));
+  if (builds.length === 0) return null;
+  const entry = entryArgv(facts.stage);
+  if (!entry) return { refuse: 'no ENTRYPOINT or CMD whose program can be read' };
+  const workdir = workdirAt(facts.stage)?.path ?? '/';
+  const program = resolveDest(entry.argv[0], workdir);
+  const outputs = builds.map((b) => compilerOutput(b)).filter((o): o is string => o !== null);
+  if (outputs.length > 0 && !outputs.some((o) => resolveDest(o, workdir) === program))
+    return {
+      refuse: `${entry.node.keyword} runs ${entry.argv[0]}, which no visible compiler command writes`,
+    };
+  if (
+    /\.(sh|py|pl|rb|js)$/.test(program) ||
+    ['sh', 'bash', 'python', 'python3', 'perl', 'node'].includes(entry.argv[0])
+  )
+    return {
+      refuse: `${entry.node.keyword} runs a script from the source tree (${entry.argv[0]})`,
+    };
+  const isStatic =
+    builds.some((b) => linksStatically(b)) || envAt(facts.stage, 'LDFLAGS') === '-static';
+  const { libs, unnamed } = namedRuntimeLibraries(facts);
+  if (!isStatic && libs.length === 0)
+    return {
+      refuse:
+        'the binary is not linked statically and the Dockerfile names no runtime library packages, so its shared libraries are unknown',
+    };
+  if (!isStatic && unnamed.length)
+    return {
+      refuse: `the build installs ${unnamed.join(', ')}, and the runtime library package it needs is not named`,
+    };
+  const slim =
+    slimRuntime(facts.runtimes, facts.image) ?? (isStatic ? facts.runtimes.slimFor.bookworm : null);
+  if (!slim)
+    return {
+      refuse: `the Debian release of ${facts.image} is not known, so no matching glibc runtime can be named`,
+    };
+  return {
+    language: 'c',
+    runtime: slim,
+    artifacts: [program],
+    packages: isStatic ? [] : libs,
+    setup: [],
+    summary: `the ${isStatic ? 'static' : 'dynamically linked'} binary ${program} on ${slim}`,
+  };
+}
+
+export function planJava(facts: Facts): Planned {
+  const builds = scriptsOf(facts).flatMap(({ script }) => javaBuilds(script));
+  if (builds.length === 0) return null;
+  const entry = entryArgv(facts.stage);
+  if (!entry)
+    return {
+      refuse: 'the jar the entry point runs is not named literally (dynamic artifact name)',
+    };
+  if (entry.argv[0] !== 'java') return { refuse: 'the entry point is not `java -jar <file>`' };
+  const jarAt = entry.argv.indexOf('-jar');
+  const jar = jarAt >= 0 ? entry.argv[jarAt + 1] : undefined;
+  if (!jar || /[*?$]/.test(jar))
+    return { refuse: 'the jar is not named literally (dynamic artifact name)' };
+  const runtime = jreRuntime(facts.runtimes, facts.image);
+  if (!runtime) return { refuse: `no JRE image is known for ${facts.image}` };
+  const path = resolveDest(jar, workdirAt(facts.stage)?.path ?? '/');
+  return {
+    language: 'java',
+    runtime,
+    artifacts: [path],
+    packages: [],
+    setup: [],
+    summary: `the jar ${path} on ${runtime}`,
+  };
+}
+
+const MANIFEST = /^(\.\/)?(package(-lock)?\.json|package\*\.json|npm-shrinkwrap\.json)$/;
+
+export function planNode(facts: Facts): Planned {
+  const scripts = scriptsOf(facts);
+  const builds = scripts.flatMap(({ script }) => nodeBuilds(script));
+  if (builds.length === 0) return null;
+  if (!scripts.some(({ script }) => npmInstalls(script).length > 0))
+    return {
+      refuse:
+        'dependencies are not installed with `npm ci`/`npm install` (yarn/pnpm are not handled)',
+    };
+  const entry = entryArgv(facts.stage);
+  if (!entry) return { refuse: 'no ENTRYPOINT or CMD whose program can be read' };
+  if (['nginx', 'serve', 'npx', 'http-server'].includes(entry.argv[0]))
+    return {
+      refuse: `a static front-end served by ${entry.argv[0]}: moving it to a web-server runtime is not done here`,
+    };
+  if (entry.argv[0] === 'npm' || entry.argv[0] === 'yarn')
+    return { refuse: `${entry.node.keyword} runs an npm script, whose command is in package.json` };
+  if (entry.argv[0] !== 'node' || !entry.argv[1])
+    return { refuse: 'the entry point is not `node <file>`' };
+  const workdir = workdirAt(facts.stage)?.path ?? '/';
+  const script = resolveDest(entry.argv[1], workdir);
+  const relative = script.startsWith(`${workdir}/`) ? script.slice(workdir.length + 1) : null;
+  if (!relative || !relative.includes('/'))
+    return {
+      refuse: `${entry.node.keyword} runs ${entry.argv[1]}, a script from the source tree rather than a build output folder`,
+    };
+  const outDir = `${workdir}/${relative.split('/')[0]}`;
+  if (/^(src|lib|app)$/.test(relative.split('/')[0]))
+    return { refuse: `${entry.node.keyword} runs ${entry.argv[1]} from the source tree` };
+  const manifests = facts.stage.instructions.filter(
+    (n) =>
+      n.keyword === 'COPY' &&
+      n.ast
+        .getArguments()
+        .map((a) => a.getValue())
+        .slice(0, -1)
+        .every((s) => MANIFEST.test(s)) &&
+      n.flags.length === 0,
+  );
+  if (manifests.length === 0)
+    return {
+      refuse:
+        'package.json is not copied on its own, so the runtime cannot install production dependencies from it',
+    };
+  const lockfile = manifests.some((n) =>
+    n.ast.getArguments().some((a) => /package-lock|package\*|shrinkwrap/.test(a.getValue())),
+  );
+  const install = lockfile ? 'RUN npm ci --omit=dev' : 'RUN npm install --omit=dev';
+  const setup = [...manifests.map((n) => facts.model.text.slice(n.start, n.end)), install];
+  return {
+    language: 'node',
+    runtime: facts.image,
+    artifacts: [outDir],
+    packages: [],
+    setup,
+    summary: `the build output ${outDir} with production dependencies only (npm ci --omit=dev) on ${facts.image}`,
+  };
+}

@@ -1,0 +1,56 @@
+/** The runtime-image table (runtimes.json) and its `runtimes` option override. */
+import shipped from './runtimes.json' with { type: 'json' };
+
+interface Pattern {
+  image: string;
+}
+interface ReleaseRule extends Pattern {
+  release: string;
+}
+interface JreRule extends Pattern {
+  jre: string;
+}
+
+export interface Runtimes {
+  debianRelease: ReleaseRule[];
+  slimFor: Record<string, string>;
+  static: string;
+  jre: JreRule[];
+}
+
+export function loadRuntimes(override: unknown): Runtimes {
+  const o = (override ?? {}) as Partial<Runtimes>;
+  return {
+    debianRelease: [...(o.debianRelease ?? []), ...shipped.debianRelease],
+    slimFor: { ...shipped.slimFor, ...(o.slimFor ?? {}) },
+    static: o.static ?? shipped.static,
+    jre: [...(o.jre ?? []), ...shipped.jre],
+  };
+}
+
+function first<T extends Pattern>(
+  rules: T[],
+  image: string,
+  pick: (r: T) => string,
+): string | null {
+  for (const rule of rules) {
+    const m = new RegExp(rule.image).exec(image);
+    if (m) return pick(rule).replace(/\$(\d)/g, (_s, n) => m[Number(n)] ?? '');
+  }
+  return null;
+}
+
+/** The Debian release a build image is based on, when the table knows it. */
+export function debianRelease(runtimes: Runtimes, image: string): string | null {
+  return first(runtimes.debianRelease, image, (r) => r.release);
+}
+
+/** The slim image of the build image's Debian release. */
+export function slimRuntime(runtimes: Runtimes, image: string): string | null {
+  const release = debianRelease(runtimes, image);
+  return release ? (runtimes.slimFor[release] ?? null) : null;
+}
+
+export function jreRuntime(runtimes: Runtimes, image: string): string | null {
+  return first(runtimes.jre, image, (r) => r.jre);
+}
