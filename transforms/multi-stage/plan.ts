@@ -68,9 +68,9 @@ export function entryArgv(stage: Stage): { argv: string[]; node: InstructionNode
   const node = lastOf(stage, 'ENTRYPOINT') ?? lastOf(stage, 'CMD');
   if (!node) return null;
   const exec = execArgv(node);
-  if (exec) return { argv: exec, node };
+  if (exec) return exec.length > 0 && exec[0] ? { argv: exec, node } : null;
   const text = node.ast.getArgumentsContent() ?? '';
-  if (/[$`|&;<>(){}*?'"\\]/.test(text)) return null;
+  if (/[$`|&;<>(){}*?'"\\]/.test(text) || !text.trim()) return null;
   return { argv: text.trim().split(/\s+/), node };
 }
 
