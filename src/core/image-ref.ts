@@ -111,7 +111,11 @@ export function globalArg(model: DockerfileModel, name: string): GlobalArg | nul
 
 /** `${NAME}` or `$NAME` as the whole text: the variable's name, else null. */
 export function wholeVariable(text: string): string | null {
-  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(text)?.[1] ?? /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(text)?.[1] ?? null;
+  return (
+    /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(text)?.[1] ??
+    /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(text)?.[1] ??
+    null
+  );
 }
 
 /** An ARG value without surrounding quotes, or null when it has other expansions. */

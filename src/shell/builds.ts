@@ -60,17 +60,24 @@ export function goInstalls(script: ShellScript): SimpleCommand[] {
 export function cargoBuilds(script: ShellScript): { cmd: SimpleCommand; release: boolean }[] {
   return findCommands(script, 'cargo')
     .filter((cmd) => subcommandOf(cmd)?.value === 'build')
-    .map((cmd) => ({ cmd, release: cmd.args.some((a) => a.value === '--release' || a.value === '-r') }));
+    .map((cmd) => ({
+      cmd,
+      release: cmd.args.some((a) => a.value === '--release' || a.value === '-r'),
+    }));
 }
 
 /** `mvn … package|install|verify` and `gradle|./gradlew build|assemble|bootJar|jar`. */
-export function javaBuilds(script: ShellScript): { cmd: SimpleCommand; tool: 'maven' | 'gradle' }[] {
+export function javaBuilds(
+  script: ShellScript,
+): { cmd: SimpleCommand; tool: 'maven' | 'gradle' }[] {
   const maven = [...findCommands(script, 'mvn'), ...findCommands(script, './mvnw')]
     .filter((cmd) => cmd.args.some((a) => ['package', 'install', 'verify'].includes(a.value ?? '')))
     .map((cmd) => ({ cmd, tool: 'maven' as const }));
   const gradle = [...findCommands(script, 'gradle'), ...findCommands(script, './gradlew')]
     .filter((cmd) =>
-      cmd.args.some((a) => ['build', 'assemble', 'bootJar', 'jar', 'shadowJar'].includes(a.value ?? '')),
+      cmd.args.some((a) =>
+        ['build', 'assemble', 'bootJar', 'jar', 'shadowJar'].includes(a.value ?? ''),
+      ),
     )
     .map((cmd) => ({ cmd, tool: 'gradle' as const }));
   return [...maven, ...gradle];

@@ -288,4 +288,3 @@ function cleansDownloads(script: ShellScript): boolean {
   );
   return cleans || removes;
 }
-
