@@ -25,6 +25,9 @@ const MIN_CASES_BY_ID: Readonly<Record<string, number>> = {
   'pip-hygiene': 15,
   'node-hygiene': 15,
   'gem-hygiene': 15,
+  'fold-cleanup': 15,
+  'fold-archive': 15,
+  'cache-mounts': 15,
 };
 
 beforeAll(() => initialize());

@@ -12,9 +12,11 @@ import addToCopy from './add-to-copy/index.js';
 import execForm from './exec-form/index.js';
 import envKeyValue from './env-key-value/index.js';
 import workdirAbsolute from './workdir-absolute/index.js';
+import foldCleanup from './fold-cleanup/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
+  foldCleanup,
   collapseRun,
   maintainerToLabel,
   addToCopy,

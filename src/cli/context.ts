@@ -39,6 +39,14 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
           if (fd !== null) closeSync(fd);
         }
       },
+      size(path) {
+        try {
+          const stat = statSync(full(path));
+          return stat.isFile() ? stat.size : null;
+        } catch {
+          return null;
+        }
+      },
       list(path) {
         try {
           return readdirSync(full(path)).sort();

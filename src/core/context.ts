@@ -36,6 +36,8 @@ export interface BuildContext {
   readHead?(path: string, bytes: number): Uint8Array | null;
   /** Entry names of a directory ('' is the root), sorted; empty when missing. */
   list(path: string): string[];
+  /** Size in bytes of a regular file, or null when missing, not a file, or not known. */
+  size?(path: string): number | null;
   /** The ignore file the build uses, relative to the root (see `ignoreFileFor`). */
   readonly ignoreFile: string;
   /** Whether that ignore file keeps the path (or a directory above it) out of the context. */
@@ -48,6 +50,7 @@ export interface ContextAccess {
   readText(path: string): string | null;
   readHead?(path: string, bytes: number): Uint8Array | null;
   list(path: string): string[];
+  size?(path: string): number | null;
 }
 
 /** A BuildContext over some storage (the disk, an overlay of proposed files, a test's memory). */
@@ -82,6 +85,10 @@ export function buildContextFrom(
       const p = normal(path);
       return p === null ? [] : access.list(p);
     },
+    size(path) {
+      const p = normal(path);
+      return p === null || !access.size ? null : access.size(p);
+    },
     ignoreFile,
     isExcluded(path) {
       excluded ??= compileDockerignore(readText(ignoreFile));
@@ -115,6 +122,11 @@ export function withFiles(base: BuildContext, files: ReadonlyMap<string, string>
       for (const p of paths)
         if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
       return [...names].sort();
+    },
+    size(path) {
+      const text = files.get(path);
+      if (text === undefined) return base.size?.(path) ?? null;
+      return new TextEncoder().encode(text).length;
     },
   });
 }

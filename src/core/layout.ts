@@ -36,3 +36,20 @@ export function indentOf(model: DockerfileModel, node: InstructionNode): string 
   const line = model.lines.lineText(node.firstLine);
   return line.slice(0, line.length - line.trimStart().length);
 }
+
+/** Start of the comment lines directly above an instruction (no blank line between), or its start. */
+export function commentBlockAbove(model: DockerfileModel, node: InstructionNode): number {
+  let line = node.firstLine;
+  const standalone = new Set(model.comments.filter((c) => !c.insideInstruction).map((c) => c.line));
+  while (line > 0 && standalone.has(line - 1)) line--;
+  return model.lines.lineStart(line);
+}
+
+/** Deletes whole lines from `from` (a line start) to the end of the instruction. */
+export function deletionOfLines(model: DockerfileModel, from: number, node: InstructionNode): Edit {
+  const next = node.lastLine + 1;
+  if (next < model.lines.lineCount)
+    return { start: from, end: model.lines.lineStart(next), text: '' };
+  // Last line of a file without a final newline: take the line break before it instead.
+  return { start: Math.max(0, from - 1), end: model.text.length, text: '' };
+}

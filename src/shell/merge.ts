@@ -14,9 +14,13 @@
  *   - both have the same flags (`--mount`, `--network`, `--security`), no heredoc, no exec form,
  *     a POSIX shell, and the earlier one has no shell comment (it would swallow what follows).
  * Comment lines between the two move into the continuation (Docker strips them there).
+ *
+ * With `acrossInstructions`, the two RUNs need not be adjacent: the later one is moved to the end
+ * of the earlier one. The caller must have proven that the instructions in between neither depend
+ * on nor affect what the later RUN does (fold-cleanup does this for cleanup-only RUNs).
  */
 import type { Edit } from '../core/edits.js';
-import { continuationIndent } from '../core/layout.js';
+import { commentBlockAbove, continuationIndent, deletionOfLines } from '../core/layout.js';
 import type { DockerfileModel, InstructionNode } from '../core/model.js';
 import { lastStatementEnd, simpleCommand, topLevelChain } from './query.js';
 import type { ShellResult, ShellScript } from './script.js';
@@ -28,6 +32,12 @@ export type MergePlan =
 export interface MergeOptions {
   /** Contain an earlier RUN's shell state in `( ... )` instead of refusing. Default true. */
   wrapLeaks?: boolean;
+  /**
+   * Allow instructions between the two RUNs: the later RUN (with the comment lines directly above
+   * it) is moved to the end of the earlier one. Only for callers that have proven that nothing in
+   * between depends on what the later RUN does, and that the later RUN does not depend on them.
+   */
+  acrossInstructions?: boolean;
 }
 
 export function planRunMerge(
@@ -39,8 +49,10 @@ export function planRunMerge(
 ): MergePlan {
   if (earlier.keyword !== 'RUN' || later.keyword !== 'RUN')
     return refuse('not two RUN instructions');
-  if (later.index !== earlier.index + 1 || earlier.stage !== later.stage)
-    return refuse('not consecutive in one stage');
+  if (earlier.stage !== later.stage || later.index <= earlier.index)
+    return refuse('not in order in one stage');
+  const adjacent = later.index === earlier.index + 1;
+  if (!adjacent && !options.acrossInstructions) return refuse('not consecutive in one stage');
   const flagsA = earlier.flags
     .map((f) => f.text)
     .sort()
@@ -110,11 +122,11 @@ export function planRunMerge(
 
   const esc = model.escapeChar;
   const indent = continuationIndent(model, earlier) ?? continuationIndent(model, later) ?? '    ';
-  const comments = model.comments
-    .filter((c) => c.start >= endA && c.start < second.start)
-    .map((c) => `${indent}${model.text.slice(c.start, model.lines.lineEnd(c.line)).trimEnd()}\n`)
-    .join('');
-  const joint = `${wrapA ? ')' : ''} && ${esc}\n${comments}${indent}${wrapB ? '{ ' : ''}`;
+  const commentsIn = (start: number, end: number) =>
+    model.comments
+      .filter((c) => c.start >= start && c.start < end)
+      .map((c) => `${indent}${model.text.slice(c.start, model.lines.lineEnd(c.line)).trimEnd()}\n`)
+      .join('');
   const edits: Edit[] = [];
   // `((` would open an arithmetic expression: keep a space between two opening parentheses.
   if (wrapA)
@@ -123,9 +135,24 @@ export function planRunMerge(
       end: first.start,
       text: model.text[first.start] === '(' ? '( ' : '(',
     });
-  edits.push({ start: endA, end: second.start, text: joint });
-  if (wrapB)
-    edits.push({ start: lastStatementEnd(second), end: lastStatementEnd(second), text: '; }' });
+  const endB = lastStatementEnd(second);
+  if (adjacent) {
+    const joint = `${wrapA ? ')' : ''} && ${esc}\n${commentsIn(endA, second.start)}${indent}${wrapB ? '{ ' : ''}`;
+    edits.push({ start: endA, end: second.start, text: joint });
+    if (wrapB) edits.push({ start: endB, end: endB, text: '; }' });
+    return { ok: true, edits, notes };
+  }
+  // Move the later RUN: its text (and the comment block above it) goes to the end of the earlier
+  // one, and its lines are deleted where they were.
+  const block = commentBlockAbove(model, later);
+  const moved =
+    model.text.slice(second.start, endB) + (wrapB ? '; }' : '') + model.text.slice(endB, later.end);
+  const joint =
+    `${wrapA ? ')' : ''} && ${esc}\n${commentsIn(endA, earlier.end)}` +
+    `${commentsIn(block, later.start)}${indent}${wrapB ? '{ ' : ''}${moved}`;
+  edits.push({ start: endA, end: earlier.end, text: joint });
+  edits.push(deletionOfLines(model, block, later));
+  notes.push(`moved from line ${later.firstLine + 1}`);
   return { ok: true, edits, notes };
 }
 

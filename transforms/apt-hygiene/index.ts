@@ -1,6 +1,6 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type Estimate, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import {
   aptCommands,
   assumesYes,
@@ -11,6 +11,7 @@ import {
   hasAptListsCacheMount,
   JAVA_PACKAGE,
   LIST_READING_SUBCOMMANDS,
+  LISTS_ESTIMATE,
   NEED_CA_CERTIFICATES,
   packageName,
   updatesBeforeUse,
@@ -38,18 +39,6 @@ const APT_TO_APT_GET = new Set([
 ]);
 /** Subcommands that download .deb files: `apt` deletes them afterwards, `apt-get` keeps them. */
 const DOWNLOADING = new Set(['install', 'build-dep', 'download']);
-
-/**
- * /var/lib/apt/lists after `apt-get update` on Debian bookworm (main, bookworm-updates,
- * bookworm-security), measured 2026-11-28 in a debootstrap minbase rootfs: 87.3 MB as plain files
- * (`du -sb`), 21.0 MB gzip-compressed, which is how the official debian images keep them
- * (Acquire::GzipIndexes). We claim the smaller figure. Ubuntu's lists (universe) are larger.
- */
-const LISTS_ESTIMATE: Estimate = {
-  bytes: 21_000_000,
-  basis:
-    'apt lists of Debian bookworm, gzip-compressed as in official images (87 MB uncompressed); measured 2026-11-28',
-};
 
 export default defineTransform({
   meta: {

@@ -1,0 +1,3 @@
+FROM gcc:13
+RUN (git clone https://example.com/lib.git /usr/src/lib && cd /usr/src/lib && make && make install) && \
+    rm -rf /usr/src/lib

@@ -1,0 +1,4 @@
+# expect-none
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends curl
+RUN rm -rf /var/lib/apt/lists/* && curl --version

@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+# clean up
+RUN rm -rf /var/lib/apt/lists/*
+CMD ["curl", "--version"]
