@@ -5,7 +5,8 @@
  * it to a bind mount or a download in the RUN).
  */
 import { posix } from 'node:path';
-import { copyOperands, workdirAt } from '../core/files.js';
+import { copyOperands } from '../core/copy-operands.js';
+import { workdirsOf } from '../core/workdir.js';
 import type { DockerfileModel, InstructionNode } from '../core/model.js';
 import { pathTarget, resolveTarget, within } from './paths.js';
 import { commandsOf, type SimpleCommand, type Word } from './query.js';
@@ -34,6 +35,7 @@ export function consumedCopies(
   shellOf: (node: InstructionNode) => ShellResult,
 ): ConsumedCopy[] {
   const found: ConsumedCopy[] = [];
+  const dirs = workdirsOf(model);
   for (const stage of model.stages) {
     stage.instructions.forEach((copy, position) => {
       const operands = copyOperands(copy);
@@ -45,7 +47,7 @@ export function consumedCopies(
       if (copy.keyword === 'COPY' && URL.test(source)) return;
       const name = posix.basename(remote ? urlPath(source) : source);
       if (!name || name === '.' || name === '..') return;
-      const dest = resolveTarget(pathTarget(operands.dest), workdirAt(model, stage, copy.index));
+      const dest = resolveTarget(pathTarget(operands.dest), dirs.before(copy));
       if (dest.kind !== 'absolute') return;
       const candidates = operands.dest.endsWith('/')
         ? [posix.join(dest.path, name)]
@@ -54,7 +56,7 @@ export function consumedCopies(
         if (run.keyword !== 'RUN') continue;
         const { script } = shellOf(run);
         if (!script) break;
-        const cwd = workdirAt(model, stage, run.index);
+        const cwd = dirs.before(run);
         const named = (w: Word) => {
           const t = resolveTarget(pathTarget(w.text), cwd);
           return t.kind === 'absolute' && !t.glob && candidates.includes(t.path) ? t.path : null;

@@ -5,7 +5,8 @@
  * how the cleanup itself runs (user, shell, environment, working directory).
  */
 import { posix } from 'node:path';
-import { copyOperands, workdirAt } from '../../src/core/files.js';
+import { copyOperands } from '../../src/core/copy-operands.js';
+import { workdirsOf, type WorkdirMap } from '../../src/core/workdir.js';
 import { argsText, type DockerfileModel, type InstructionNode } from '../../src/core/model.js';
 import { aptCommands, packageName, LIST_READING_SUBCOMMANDS } from '../../src/shell/apt.js';
 import { cleanupOnly, type CleanupEffect } from '../../src/shell/cleanup.js';
@@ -65,7 +66,8 @@ export function traceCleanup(
   shellOf: (node: InstructionNode) => ShellResult,
 ): Trace {
   const stage = cleanup.stage!;
-  const cwd = workdirAt(model, stage, cleanup.index);
+  const dirs = workdirsOf(model);
+  const cwd = dirs.before(cleanup);
   const written = effects.flatMap((e) => e.paths);
   const targets = written.map((t) => resolveTarget(t, cwd));
   const facts: Facts = {
@@ -85,7 +87,7 @@ export function traceCleanup(
     const line = node.firstLine + 1;
     if (node.keyword === 'RUN') {
       const { script } = shellOf(node);
-      const runCwd = workdirAt(model, stage, node.index);
+      const runCwd = dirs.before(node);
       // A RUN that only deletes things wrote nothing: it is one of the instructions in between.
       if (script && !cleanupOnly(script) && wrote(script, effects, cwd, runCwd))
         return { creator: node, copy: null, blocker };
@@ -95,9 +97,9 @@ export function traceCleanup(
       continue;
     }
     if (node.keyword === 'COPY' || node.keyword === 'ADD') {
-      const dest = copyDest(node, model, stage);
+      const dest = copyDest(node, dirs);
       // Everything the cleanup deletes is what this COPY/ADD brought in: no RUN wrote it.
-      const copied = copiedPaths(node, model, stage);
+      const copied = copiedPaths(node, dirs);
       if (
         copied.length > 0 &&
         !facts.unknown &&
@@ -106,7 +108,7 @@ export function traceCleanup(
       )
         return { creator: null, copy: node, blocker };
     }
-    blocker ??= instructionBlocker(model, node, facts, line);
+    blocker ??= instructionBlocker(model, dirs, node, facts, line);
   }
   return { creator: null, copy: null, blocker };
 }
@@ -160,6 +162,7 @@ function wrote(
 
 function instructionBlocker(
   model: DockerfileModel,
+  dirs: WorkdirMap,
   node: InstructionNode,
   facts: Facts,
   line: number,
@@ -180,7 +183,7 @@ function instructionBlocker(
       if (facts.relative || facts.unknown || facts.packages)
         return `${what} changes the directory the cleanup runs in`;
       const dir = pathTarget(argsText(model, node).trim());
-      const resolved = resolveTarget(dir, workdirAt(model, node.stage!, node.index));
+      const resolved = resolveTarget(dir, dirs.before(node));
       return facts.targets.some((t) => overlaps(resolved, t))
         ? `${what} creates a directory the cleanup deletes`
         : null;
@@ -189,7 +192,7 @@ function instructionBlocker(
     case 'ADD': {
       if (facts.packages) return `${what} may write files of the packages the cleanup removes`;
       if (facts.unknown) return `${what} may write files the cleanup deletes`;
-      const dest = copyDest(node, model, node.stage!);
+      const dest = copyDest(node, dirs);
       if (!dest || facts.targets.some((t) => overlaps(dest, t)))
         return `${what} may write files the cleanup deletes`;
       if (node.flags.some((f) => f.name === 'chown') && facts.system)
@@ -260,13 +263,9 @@ function operandWords(cmd: SimpleCommand) {
  * Tests for "this path is what a single-source COPY/ADD brought in": under `<dest>/<name>`, or
  * exactly `<dest>` (which may be the file itself); [] when unsure.
  */
-function copiedPaths(
-  node: InstructionNode,
-  model: DockerfileModel,
-  stage: NonNullable<InstructionNode['stage']>,
-): ((path: string) => boolean)[] {
+function copiedPaths(node: InstructionNode, dirs: WorkdirMap): ((path: string) => boolean)[] {
   const operands = copyOperands(node);
-  const dest = copyDest(node, model, stage);
+  const dest = copyDest(node, dirs);
   if (!operands || operands.sources.length !== 1 || dest?.kind !== 'absolute') return [];
   const name = posix.basename(operands.sources[0].replace(/^https?:\/\/[^/]*/, ''));
   if (!name || name === '.' || name === '..' || /[*?[]/.test(name)) return [];
@@ -275,12 +274,8 @@ function copiedPaths(
   return operands.dest.endsWith('/') ? [under] : [under, (path) => path === dest.path];
 }
 
-function copyDest(
-  node: InstructionNode,
-  model: DockerfileModel,
-  stage: NonNullable<InstructionNode['stage']>,
-): PathTarget | null {
+function copyDest(node: InstructionNode, dirs: WorkdirMap): PathTarget | null {
   const operands = copyOperands(node);
   if (!operands || !operands.static) return null;
-  return resolveTarget(pathTarget(operands.dest), workdirAt(model, stage, node.index));
+  return resolveTarget(pathTarget(operands.dest), dirs.before(node));
 }
