@@ -13,6 +13,9 @@ import execForm from './exec-form/index.js';
 import envKeyValue from './env-key-value/index.js';
 import workdirAbsolute from './workdir-absolute/index.js';
 import foldCleanup from './fold-cleanup/index.js';
+import apkHygiene from './apk-hygiene/index.js';
+import dnfYumHygiene from './dnf-yum-hygiene/index.js';
+import zypperHygiene from './zypper-hygiene/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -25,4 +28,7 @@ export const builtinTransforms: readonly Transform[] = [
   workdirAbsolute,
   baseImage,
   multiStage,
+  apkHygiene,
+  dnfYumHygiene,
+  zypperHygiene,
 ];

@@ -6,6 +6,8 @@
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../core/model.js';
 import { findAll, textOf, type ShNode, type ShellScript } from './script.js';
+import type { Edit } from '../core/edits.js';
+import { appendCommand } from './extend.js';
 import { commandsOf, simpleCommand, type SimpleCommand } from './query.js';
 
 /** Parents that make a command run only sometimes (a `for` loop over words is not one of them). */
@@ -199,4 +201,79 @@ export function copiedElsewhere(
 export function instructionSnippet(model: DockerfileModel, node: InstructionNode): string {
   const text = model.text.slice(node.start, node.end).split('\n')[0];
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}
+
+export type CleanupPlan = { ok: true; edit: Edit; command: string } | { ok: false; reason: string };
+
+export interface CleanupRequest {
+  /** The commands whose cache the cleanup empties, in source order. */
+  installs: readonly SimpleCommand[];
+  /**
+   * The cleanup commands as they should run, without a user wrapper (`npm cache clean --force`);
+   * each gets the installs' `sudo` wrapper, and they are joined with `&&`.
+   */
+  commands: readonly string[];
+  /** Tool names, for `command -v <tool>` probes. */
+  tools: readonly string[];
+  /** Packages whose removal later in the RUN takes the tool away. */
+  packages: readonly string[];
+  /** Variables that move the cache or the tool (HOME, PATH, npm_config_cache...). */
+  variables: readonly string[];
+}
+
+/**
+ * Appends a cleanup at the end of a RUN (`appendCommand`), after checking that it will run as the
+ * same user, find the same tool and empty the same cache as the installs it follows. The installs
+ * must run unconditionally: a cleanup after a conditional install could run where the tool is
+ * missing.
+ */
+export function planCleanup(
+  model: DockerfileModel,
+  node: InstructionNode,
+  script: ShellScript,
+  request: CleanupRequest,
+): CleanupPlan {
+  const { installs } = request;
+  if (installs.length === 0) return { ok: false, reason: 'nothing installs here' };
+  const conditional = installs.find((c) => runsConditionally(c));
+  if (conditional)
+    return {
+      ok: false,
+      reason: `\`${firstLineOf(script, conditional)}\` runs only under a condition, so the tool may be missing at the end of the RUN`,
+    };
+  if (probesFor(script, request.tools))
+    return { ok: false, reason: 'the RUN checks whether the tool exists, so it may not' };
+  const last = installs[installs.length - 1];
+  const removal = removedAfter(script, last.node.end, request.packages);
+  if (removal)
+    return {
+      ok: false,
+      reason: `\`${firstLineOf(script, removal)}\` removes the tool before the end of the RUN`,
+    };
+  const variable =
+    scriptSetsVariable(script, request.variables) ??
+    installs.map((c) => commandSetsVariable(script, c, request.variables)).find(Boolean) ??
+    null;
+  if (variable)
+    return {
+      ok: false,
+      reason: `the RUN sets ${variable}, so the cleanup might not find the same tool or cache`,
+    };
+  const prefixes = new Set(installs.map(sameUserPrefix));
+  if (prefixes.size !== 1 || prefixes.has(null))
+    return {
+      ok: false,
+      reason: 'the installs run as different or unknown users (sudo/env wrappers)',
+    };
+  const prefix = [...prefixes][0] ?? '';
+  const command = request.commands.map((c) => `${prefix}${c}`).join(' && ');
+  const append = appendCommand(model, node, script, command);
+  return append.ok ? { ...append, command } : append;
+}
+
+function firstLineOf(script: ShellScript, cmd: SimpleCommand): string {
+  const text = textOf(script, cmd.node)
+    .split('\n')[0]
+    .replace(/\s*\\$/, '');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

@@ -1,0 +1,2 @@
+FROM alpine:3.19
+RUN SSL_CERT_FILE=/etc/ssl/cert.pem apk add --no-cache curl

@@ -1,0 +1,3 @@
+FROM alpine:3.19
+ARG DEBUG
+RUN if [ "$DEBUG" = 1 ]; then apk add gdb strace; fi

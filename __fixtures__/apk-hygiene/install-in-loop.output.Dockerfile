@@ -1,0 +1,2 @@
+FROM alpine:3.19
+RUN for p in curl git; do apk add --no-cache "$p"; done

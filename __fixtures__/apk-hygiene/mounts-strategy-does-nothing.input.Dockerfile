@@ -1,0 +1,3 @@
+# expect-none
+FROM alpine:3.19
+RUN apk update && apk add curl

@@ -1,0 +1,3 @@
+# expect: joined with `||`
+FROM alpine:3.19
+RUN apk update || true && apk add --no-cache curl

@@ -1,0 +1,2 @@
+FROM fedora:39
+RUN --mount=type=cache,target=/var/cache/dnf dnf install git

@@ -1,0 +1,3 @@
+# expect-none
+FROM centos:7
+RUN ["yum", "install", "-y", "httpd"]

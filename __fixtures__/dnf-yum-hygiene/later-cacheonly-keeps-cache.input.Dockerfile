@@ -1,0 +1,4 @@
+# expect: installs from the cache only
+FROM centos:7
+RUN yum makecache
+RUN yum -C install -y httpd

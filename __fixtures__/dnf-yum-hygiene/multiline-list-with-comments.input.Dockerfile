@@ -1,0 +1,6 @@
+FROM centos:7
+RUN yum install -y \
+        # web server
+        httpd \
+        # tools
+        git

@@ -1,0 +1,3 @@
+# expect: shell comment
+FROM centos:7
+RUN yum install -y httpd # the web server

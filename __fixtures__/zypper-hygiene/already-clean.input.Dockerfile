@@ -1,0 +1,3 @@
+# expect-none
+FROM opensuse/leap:15.5
+RUN zypper -n in --no-recommends curl && zypper clean -a

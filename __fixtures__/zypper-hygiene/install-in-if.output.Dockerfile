@@ -1,0 +1,3 @@
+# expect: runs only under a condition
+FROM opensuse/leap:15.5
+RUN if command -v zypper; then zypper -n in --no-recommends curl; fi

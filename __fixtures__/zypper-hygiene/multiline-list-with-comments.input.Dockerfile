@@ -1,0 +1,6 @@
+FROM opensuse/leap:15.5
+RUN zypper -n install \
+      # fetch
+      curl \
+      # vcs
+      git

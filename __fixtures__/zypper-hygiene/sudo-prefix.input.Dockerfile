@@ -1,0 +1,3 @@
+FROM opensuse/leap:15.5
+USER app
+RUN sudo zypper in curl

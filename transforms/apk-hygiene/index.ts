@@ -1,0 +1,173 @@
+import type { Edit } from '../../src/core/edits.js';
+import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
+import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import {
+  APK_INDEX_READERS,
+  APK_INSTALLERS,
+  apkCommands,
+  hasApkCacheMount,
+  usesNoCache,
+  usesOwnCache,
+  type ApkCommand,
+} from '../../src/shell/apk.js';
+import { laterInstructions } from '../../src/shell/hygiene.js';
+import { topLevelChain } from '../../src/shell/query.js';
+import type { ShellScript } from '../../src/shell/script.js';
+
+export default defineTransform({
+  meta: {
+    id: 'apk-hygiene',
+    title: 'apk hygiene: --no-cache instead of a cached index',
+    description:
+      'Adds `--no-cache` to `apk add` and `apk upgrade`, so the package indexes are fetched for the command and never written to the layer, and drops an `apk update` that only served such commands. With `--cache-strategy mounts` it does nothing (cache-mounts handles caches then).',
+    safety: 'safe',
+    category: 'size',
+    hadolint: ['DL3019'],
+  },
+  create(ctx) {
+    if (ctx.settings.cacheStrategy === 'mounts') return;
+    for (const stage of ctx.model.stages) {
+      for (const node of stage.instructions) {
+        if (node.keyword !== 'RUN') continue;
+        const { script } = ctx.shell(node);
+        if (!script) continue;
+        const apks = apkCommands(script);
+        if (apks.length > 0) rewriteRun(ctx, node, script, apks);
+      }
+    }
+  },
+});
+
+function rewriteRun(
+  ctx: TransformContext,
+  node: InstructionNode,
+  script: ShellScript,
+  apks: ApkCommand[],
+): void {
+  const installers = apks.filter(
+    (a) => a.subcommand !== null && APK_INSTALLERS.has(a.subcommand) && !usesNoCache(a),
+  );
+  if (hasApkCacheMount(node)) {
+    if (installers.length > 0)
+      ctx.report({
+        message:
+          'apk cache is a cache mount here: --no-cache not added (it would bypass the mount)',
+        node,
+      });
+    return;
+  }
+  const edits: Edit[] = [];
+  const did: string[] = [];
+  const notes: string[] = [];
+  const willUseNoCache = new Set(apks.filter(usesNoCache));
+  for (const apk of installers) {
+    if (usesOwnCache(apk)) {
+      notes.push(
+        `\`apk ${apk.subcommand}\` with --cache-dir or --no-network left alone: it chose how to use the cache`,
+      );
+      continue;
+    }
+    edits.push({ start: apk.sub!.end, end: apk.sub!.end, text: ' --no-cache' });
+    did.push(`added --no-cache to \`apk ${apk.subcommand}\``);
+    willUseNoCache.add(apk);
+  }
+
+  for (const update of apks.filter((a) => a.subcommand === 'update')) {
+    const readers = readersServedBy(ctx, node, script, apks, update);
+    if (readers === null || readers.length === 0) continue;
+    if (!readers.every((r) => r === 'later-ok' || willUseNoCache.has(r))) continue;
+    const removal = dropCommand(ctx.model, node, script, update);
+    if (typeof removal === 'string') {
+      notes.push(`\`apk update\` kept: ${removal}`);
+      continue;
+    }
+    edits.push(removal);
+    did.push(
+      'dropped `apk update`: every apk command it served uses --no-cache, which fetches the indexes itself',
+    );
+    break;
+  }
+
+  if (edits.length > 0) ctx.report({ message: `apk: ${did.join('; ')}`, node, fix: edits });
+  for (const note of notes) ctx.report({ message: note, node });
+}
+
+/**
+ * The index readers an `apk update` serves: later apk commands of its RUN (up to the next update),
+ * then readers in later RUNs of the stage and of stages built from it (up to their own update).
+ * Readers in later RUNs count as 'later-ok' when they already use --no-cache. Null when a later
+ * instruction cannot be analysed (exec form, ONBUILD) and mentions apk.
+ */
+function readersServedBy(
+  ctx: TransformContext,
+  node: InstructionNode,
+  script: ShellScript,
+  apks: ApkCommand[],
+  update: ApkCommand,
+): (ApkCommand | 'later-ok')[] | null {
+  const served: (ApkCommand | 'later-ok')[] = [];
+  const after = apks.filter((a) => a.cmd.node.start > update.cmd.node.start);
+  for (const a of after) {
+    if (a.subcommand === 'update') return served;
+    if (a.subcommand === null || APK_INDEX_READERS.has(a.subcommand)) served.push(a);
+  }
+  for (const later of laterInstructions(ctx.model, node)) {
+    if (later.keyword !== 'RUN' && later.keyword !== 'ONBUILD') continue;
+    const { script: laterScript } = later.keyword === 'RUN' ? ctx.shell(later) : { script: null };
+    if (!laterScript) {
+      if (/\bapk\b/.test(ctx.model.text.slice(later.start, later.end))) return null;
+      continue;
+    }
+    for (const a of apkCommands(laterScript)) {
+      if (a.subcommand === 'update') break;
+      if (a.subcommand !== null && !APK_INDEX_READERS.has(a.subcommand)) continue;
+      if (a.subcommand === null || !usesNoCache(a)) return [...served, a];
+      served.push('later-ok');
+    }
+  }
+  return served;
+}
+
+/**
+ * The edit that removes one top-level command and the operator joining it to its neighbour, or
+ * why it cannot: nested in a list or pipeline, joined by `||`/`&`, or with a comment in between.
+ * A RUN that is nothing but this command is removed as a whole.
+ */
+function dropCommand(
+  model: DockerfileModel,
+  node: InstructionNode,
+  script: ShellScript,
+  apk: ApkCommand,
+): Edit | string {
+  const chain = topLevelChain(script);
+  const index = chain.findIndex((item) => item.node === apk.cmd.statement);
+  if (index < 0) return 'it is not a top-level command of the RUN';
+  const item = chain[index];
+  const next = chain[index + 1];
+  if (script.comment && script.comment.start < apk.cmd.node.start)
+    return 'it sits after a shell comment';
+  if (chain.some((c) => c.op === '&')) return 'the RUN runs a command in the background';
+  if (item.op === '||' || next?.op === '||') return 'it is joined with `||`';
+  if (chain.length === 1) return dropInstruction(model, node);
+  const [start, end] = next
+    ? [item.node.start, next.node.start]
+    : [chain[index - 1].node.end, item.node.end];
+  if (/\n[ \t]*#/.test(model.text.slice(start, end)))
+    return 'a comment line sits next to it inside the RUN';
+  return { start, end, text: '' };
+}
+
+/** Removes a whole instruction (its line or lines), unless comments directly above refer to it. */
+function dropInstruction(model: DockerfileModel, node: InstructionNode): Edit | string {
+  const commentAbove = model.comments.some(
+    (c) => !c.insideInstruction && c.line === node.firstLine - 1,
+  );
+  if (commentAbove) return 'a comment directly above the RUN refers to it';
+  const lineStart = model.lines.lineStart(node.firstLine);
+  if (model.text.slice(lineStart, node.start).trim() !== '')
+    return 'the RUN does not start its line';
+  const lineEnd = model.lines.lineEnd(node.lastLine);
+  if (lineEnd < model.text.length) return { start: lineStart, end: lineEnd + 1, text: '' };
+  // Last line of a file without a final newline: take the newline before it instead.
+  return { start: Math.max(0, lineStart - 1), end: lineEnd, text: '' };
+}
