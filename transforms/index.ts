@@ -16,6 +16,9 @@ import foldCleanup from './fold-cleanup/index.js';
 import apkHygiene from './apk-hygiene/index.js';
 import dnfYumHygiene from './dnf-yum-hygiene/index.js';
 import zypperHygiene from './zypper-hygiene/index.js';
+import pipHygiene from './pip-hygiene/index.js';
+import nodeHygiene from './node-hygiene/index.js';
+import gemHygiene from './gem-hygiene/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -31,4 +34,7 @@ export const builtinTransforms: readonly Transform[] = [
   apkHygiene,
   dnfYumHygiene,
   zypperHygiene,
+  pipHygiene,
+  nodeHygiene,
+  gemHygiene,
 ];

@@ -197,18 +197,22 @@ export function yarnBerryRisk(model: DockerfileModel, context: BuildContext | nu
   if (/\bcorepack\b/.test(text)) return 'the Dockerfile uses corepack, which may select Yarn 2+';
   if (/\byarn\s+(set\s+version|policies\s+set-version)\b/.test(text))
     return 'the Dockerfile switches Yarn versions';
-  if (/\.yarnrc\.yml|\.yarn\/releases|--immutable\b/.test(text))
+  if (/\.yarnrc\.yml|\.yarn\/releases|--immutable\b|@yarnpkg\/cli/.test(text))
     return 'the Dockerfile refers to Yarn 2+ files or options';
   if (!context) return 'without the build context, Yarn 1 cannot be told from Yarn 2+';
+  let manifests = 0;
   for (const dir of projectDirs(model)) {
     const prefix = dir === '' ? '' : `${dir}/`;
     if (context.exists(`${prefix}.yarnrc.yml`) || context.exists(`${prefix}.yarn/releases`))
       return `the build context has Yarn 2+ configuration (${prefix}.yarnrc.yml)`;
     const manifest = context.readText(`${prefix}package.json`);
-    if (manifest && /"packageManager"\s*:\s*"yarn@(?!1\.)/.test(manifest))
+    if (manifest === null) continue;
+    manifests++;
+    if (/"packageManager"\s*:\s*"yarn@(?!1\.)/.test(manifest))
       return `${prefix}package.json asks for Yarn 2+ (packageManager)`;
   }
-  return null;
+  // No manifest at all: this is not the project's context, so it proves nothing.
+  return manifests > 0 ? null : 'the build context has no package.json to tell Yarn 1 from Yarn 2+';
 }
 
 /** The context directories holding the package.json / yarn.lock the Dockerfile copies. */

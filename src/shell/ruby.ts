@@ -84,14 +84,10 @@ export function decidesDocs(c: RubyCommand): boolean {
 
 /**
  * The install puts gems somewhere other than the default (`--path`, `--deployment`,
- * `--standalone`, `--system`, `--install-dir`, `--local` from vendor/cache).
+ * `--standalone`, `--system`, `--install-dir`).
  */
 export function choosesGemPath(c: RubyCommand): boolean {
-  return hasOption(
-    c.cmd,
-    ['i'],
-    ['path', 'deployment', 'standalone', 'system', 'install-dir', 'local', 'prefer-local'],
-  );
+  return hasOption(c.cmd, ['i'], ['path', 'deployment', 'standalone', 'system', 'install-dir']);
 }
 
 /** `bundle config [set] [--local|--global] path|deployment ...` in the script. */

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN /opt/conda/bin/conda install -y numpy

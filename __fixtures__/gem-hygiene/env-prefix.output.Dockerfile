@@ -1,0 +1,4 @@
+FROM ruby:3.3-slim
+WORKDIR /app
+COPY Gemfile Gemfile.lock ./
+RUN BUNDLE_JOBS=4 bundle install && rm -rf ~/.bundle/cache /usr/local/bundle/cache

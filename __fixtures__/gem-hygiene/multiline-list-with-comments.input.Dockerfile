@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN gem install \
+    # build
+    rake \
+    # deploy
+    capistrano

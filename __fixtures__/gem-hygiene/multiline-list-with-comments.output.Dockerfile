@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN gem install --no-document \
+    # build
+    rake \
+    # deploy
+    capistrano

@@ -1,0 +1,5 @@
+# expect-none
+FROM node:20-bookworm
+WORKDIR /app
+COPY package*.json ./
+RUN npm ci && npm cache clean --force

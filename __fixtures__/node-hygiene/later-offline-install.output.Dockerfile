@@ -1,0 +1,6 @@
+# expect: installs --offline
+FROM node:20-bookworm
+WORKDIR /app
+COPY package*.json ./
+RUN npm ci
+RUN npm install --offline left-pad && npm cache clean --force

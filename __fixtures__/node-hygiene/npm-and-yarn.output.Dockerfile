@@ -1,0 +1,7 @@
+FROM node:20-bookworm
+WORKDIR /app
+COPY package*.json ./
+RUN npm install -g node-gyp && \
+    yarn install && \
+    npm cache clean --force && \
+    yarn cache clean

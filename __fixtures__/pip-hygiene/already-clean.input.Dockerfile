@@ -1,0 +1,4 @@
+# expect-none
+FROM python:3.12-slim
+RUN pip install --no-cache-dir flask && \
+    pip install --cache-dir=/tmp/pip gunicorn

@@ -1,0 +1,3 @@
+# expect: cache mount
+FROM python:3.12-slim
+RUN --mount=type=cache,target=/root/.cache/pip pip install flask

@@ -1,0 +1,2 @@
+FROM python:3.12-slim
+RUN if [ -f requirements.txt ]; then pip install --no-cache-dir -r requirements.txt; fi

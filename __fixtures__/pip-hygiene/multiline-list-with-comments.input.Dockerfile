@@ -1,0 +1,6 @@
+FROM python:3.12-slim
+RUN pip install \
+    # web
+    flask \
+    # server
+    gunicorn

@@ -1,0 +1,2 @@
+FROM ubuntu:22.04
+RUN sudo pip3 install --no-cache-dir flask

@@ -1,0 +1,4 @@
+# expect-none
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN pip install flask
