@@ -1,0 +1,85 @@
+/** Pieces the builder drivers share: the build command line, JSON answers, OCI layouts. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { logTail, runCommand, type CommandResult } from './process.js';
+import { BuilderError, type BuildRequest, type BuildResult } from './types.js';
+
+/** The flags every builder (docker, podman, buildah) takes the same way. */
+export function commonBuildFlags(request: BuildRequest): string[] {
+  const flags = ['-f', request.dockerfile, '-t', request.tag];
+  if (request.target) flags.push('--target', request.target);
+  for (const arg of request.buildArgs ?? []) flags.push('--build-arg', arg);
+  return flags;
+}
+
+export async function runBuild(
+  command: string,
+  args: readonly string[],
+  request: BuildRequest,
+): Promise<BuildResult> {
+  const result = await runCommand(command, args, { onOutput: request.onOutput });
+  return {
+    ok: result.code === 0,
+    seconds: result.seconds,
+    log: result.spawnError ? `${command}: ${result.spawnError}` : logTail(result.output, 40),
+  };
+}
+
+/** Runs a command whose stdout is JSON; a failure is a BuilderError with the command's error. */
+export async function runJson(command: string, args: readonly string[]): Promise<unknown> {
+  const result = await runCommand(command, args, { fullStdout: true });
+  failUnlessOk(command, args, result);
+  try {
+    return JSON.parse(result.stdout);
+  } catch {
+    throw new BuilderError(
+      `${command} ${args[0]}: answer is not JSON: ${result.stdout.slice(0, 200)}`,
+    );
+  }
+}
+
+export function failUnlessOk(
+  command: string,
+  args: readonly string[],
+  result: CommandResult,
+): void {
+  if (result.code === 0) return;
+  const why = result.spawnError ?? (logTail(result.output, 5) || `exit code ${result.code}`);
+  throw new BuilderError(`${command} ${args.slice(0, 2).join(' ')} failed: ${why}`);
+}
+
+/**
+ * Compressed size of an image, by letting the builder push it (gzip) into a temporary OCI layout
+ * and adding up the layer blobs its manifest lists: the size a registry would store.
+ */
+export async function compressedSizeViaOciLayout(
+  command: string,
+  pushArgs: (ref: string, destination: string) => string[],
+  ref: string,
+): Promise<number | null> {
+  const dir = mkdtempSync(join(tmpdir(), 'dockopt-oci-'));
+  try {
+    const args = pushArgs(ref, `oci:${dir}`);
+    const result = await runCommand(command, args);
+    if (result.code !== 0) return null;
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
+      manifests?: { digest: string }[];
+    };
+    const digest = index.manifests?.[0]?.digest;
+    if (!digest) return null;
+    const manifest = JSON.parse(readFileSync(join(dir, 'blobs', ...digest.split(':')), 'utf8')) as {
+      layers?: { size: number }[];
+    };
+    return (manifest.layers ?? []).reduce((sum, layer) => sum + layer.size, 0);
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `created_by` of a history entry, shortened the way builders print it. */
+export function createdBy(entry: { created_by?: string; CreatedBy?: string }): string {
+  return (entry.created_by ?? entry.CreatedBy ?? '').replace(/^\/bin\/sh -c #\(nop\) /, '');
+}

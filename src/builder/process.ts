@@ -1,0 +1,92 @@
+/**
+ * Running builder commands: asynchronously, output captured (the tail only: a build log can be
+ * megabytes), and every live child known, so an interrupted dockopt can stop them before it removes
+ * the images they were making (see cleanup.ts).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+
+export interface CommandResult {
+  /** Exit code; null when the command could not be started or was killed by a signal. */
+  code: number | null;
+  /** Set when the command could not be started (ENOENT: not installed). */
+  spawnError?: string;
+  stdout: string;
+  /** The last part of stderr (and of stdout, interleaved, when `mergeOutput` is set). */
+  output: string;
+  seconds: number;
+}
+
+export interface CommandOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Keep the whole of stdout (JSON answers) rather than only its tail. */
+  fullStdout?: boolean;
+  /** Called with each chunk of output, for a verbose mode that streams the build log. */
+  onOutput?: (chunk: string) => void;
+}
+
+/** How much of a command's output is kept for error messages. */
+const TAIL_BYTES = 64 * 1024;
+
+const live = new Set<number>();
+
+/** Process ids of the builder commands running right now. */
+export function liveChildren(): number[] {
+  return [...live];
+}
+
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: CommandOptions = {},
+): Promise<CommandResult> {
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+  return new Promise((resolve) => {
+    let stdout = '';
+    let output = '';
+    const keepTail = (text: string) =>
+      text.length > TAIL_BYTES ? text.slice(text.length - TAIL_BYTES) : text;
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (child.pid !== undefined) live.add(child.pid);
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout = options.fullStdout ? stdout + chunk : keepTail(stdout + chunk);
+      output = keepTail(output + chunk);
+      options.onOutput?.(chunk);
+    });
+    child.stderr.on('data', (chunk: string) => {
+      output = keepTail(output + chunk);
+      options.onOutput?.(chunk);
+    });
+    child.on('error', (error) => {
+      if (child.pid !== undefined) live.delete(child.pid);
+      resolve({ code: null, spawnError: error.message, stdout, output, seconds: seconds() });
+    });
+    child.on('close', (code) => {
+      if (child.pid !== undefined) live.delete(child.pid);
+      resolve({ code, stdout, output, seconds: seconds() });
+    });
+  });
+}
+
+/** The same, blocking: only for the clean-up that runs as the process exits. */
+export function runCommandSync(command: string, args: readonly string[]): number | null {
+  const result = spawnSync(command, args, { stdio: 'ignore', timeout: 120_000 });
+  return result.status;
+}
+
+/** The last `lines` non-empty lines of a log, for an error message. */
+export function logTail(log: string, lines = 15): string {
+  return log
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .filter(Boolean)
+    .slice(-lines)
+    .join('\n');
+}

@@ -1,0 +1,73 @@
+/** What dockopt needs from an image builder, whichever one is installed. */
+
+export type BuilderKind = 'docker' | 'podman' | 'buildah';
+
+export const BUILDER_KINDS: readonly BuilderKind[] = ['docker', 'podman', 'buildah'];
+
+export interface BuildRequest {
+  /** Path of the Dockerfile to build (it may live outside the context). */
+  dockerfile: string;
+  /** The build context directory. */
+  context: string;
+  /** The tag to give the image; the caller removes it (see TempImages). */
+  tag: string;
+  /** `--target`: the stage to build, for multi-stage files. */
+  target?: string;
+  /** `--build-arg` values, `KEY=VALUE` (or `KEY` to take it from the environment). */
+  buildArgs?: readonly string[];
+  /** Streams the build log (verbose mode). */
+  onOutput?: (chunk: string) => void;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  /** Wall-clock time of the build command. */
+  seconds: number;
+  /** The end of the builder's output (its error, when the build failed). */
+  log: string;
+}
+
+export interface HistoryEntry {
+  createdBy: string;
+  /** No layer of its own (ENV, CMD, ...). */
+  emptyLayer: boolean;
+}
+
+export interface ImageFacts {
+  id: string;
+  /** Uncompressed size in bytes, as the builder reports it. */
+  size: number;
+  /** Number of filesystem layers (base image layers included). */
+  layers: number;
+  /** Layer digests (uncompressed), base first. */
+  diffIds: string[];
+  /** Build steps, base first, when the builder reports them (docker does not: empty). */
+  history: HistoryEntry[];
+}
+
+export interface SmokeResult {
+  /** Exit code of the command; null when it could not be run at all. */
+  code: number | null;
+  output: string;
+}
+
+export interface Builder {
+  kind: BuilderKind;
+  /** What was found, for messages: `buildah 1.28.2`, `docker buildx`. */
+  description: string;
+  build(request: BuildRequest): Promise<BuildResult>;
+  inspect(ref: string): Promise<ImageFacts>;
+  /**
+   * Compressed size (gzip, as pushed to a registry), where the builder can tell without a
+   * registry; null otherwise. Costs a full compression of the image.
+   */
+  compressedSize(ref: string): Promise<number | null>;
+  /** Runs `/bin/sh -c command` in a container of the image (its entrypoint bypassed). */
+  smoke(ref: string, command: string): Promise<SmokeResult>;
+  /** Removes images by reference; missing ones are not an error. */
+  remove(refs: readonly string[]): Promise<void>;
+  /** The same, blocking, for the clean-up at exit (after an interrupt). */
+  removeSync(refs: readonly string[]): void;
+}
+
+export class BuilderError extends Error {}

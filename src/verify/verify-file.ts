@@ -1,0 +1,166 @@
+/**
+ * Verifying one rewrite for real: build the original and the rewrite with the builder at hand,
+ * compare what came out, and (when repairing, for `--write --verify`) find the transforms that broke
+ * the build and keep the rewrite made without them.
+ *
+ * A rewrite "works" when it builds and, with a smoke command, the command exits with the same code
+ * in the rewritten image as in the original.
+ */
+import { logTail } from '../builder/process.js';
+import { bisectCulprits, type Trial } from './bisect.js';
+import { buildAndMeasure, type BuildSettings, type Measurement } from './measure.js';
+
+export interface RewriteUnderTest {
+  /** The Dockerfile on disk (the original is built from it, in `settings.context`). */
+  path: string;
+  original: string;
+  rewrite: string;
+  /** Ids of the transforms that changed the file, in application order. */
+  changedBy: readonly string[];
+  /** The rewrite made by exactly these transforms (for bisection). */
+  rewriteWith?: (ids: string[]) => string;
+}
+
+export type VerifyStatus =
+  /** The rewrite builds (and its smoke command agrees with the original's). */
+  | 'ok'
+  /** The rewrite does not build. */
+  | 'failed'
+  /** The rewrite builds, but the smoke command's exit code differs from the original's. */
+  | 'smoke-differs'
+  /** The original itself does not build (or its smoke command cannot run): nothing to compare. */
+  | 'original-failed';
+
+export interface Culprit {
+  transform: string;
+  /** Why the rewrite with it failed: the builder's error, or the smoke command's. */
+  reason: string;
+}
+
+export interface FileVerification {
+  path: string;
+  status: VerifyStatus;
+  /** Why, when status is not ok (the builder's error, the smoke exit codes). */
+  reason?: string;
+  before: Measurement;
+  /** The full rewrite's build (absent when the original failed). */
+  after?: Measurement;
+  /** When repairing: the text to write (null: nothing that works differs from the original). */
+  output?: string | null;
+  /** When repairing: the transforms whose changes are kept, and the build of that rewrite. */
+  kept?: string[];
+  keptBuild?: Measurement;
+  culprits?: Culprit[];
+  /** Builds made to find the culprits. */
+  trials?: number;
+}
+
+export interface VerifyFileOptions {
+  /** Bisect a failing rewrite and return the best one that works (`--write --verify`). */
+  repair: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export async function verifyFile(
+  target: RewriteUnderTest,
+  settings: BuildSettings,
+  options: VerifyFileOptions,
+): Promise<FileVerification> {
+  const progress = options.onProgress ?? (() => {});
+  progress('building the original');
+  const original = await buildAndMeasure(settings, target.path, 'before');
+  try {
+    const before = original.measurement;
+    const originalProblem = problemWithOriginal(before, settings.smoke);
+    if (originalProblem)
+      return { path: target.path, status: 'original-failed', reason: originalProblem, before };
+
+    const measureText = async (text: string, label: string) => {
+      const image = await buildAndMeasure(settings, target.path, label, text);
+      await image.release();
+      return image.measurement;
+    };
+    progress(`building the rewrite (${target.changedBy.join(', ')})`);
+    const after = await measureText(target.rewrite, 'after');
+    const verdict = judge(before, after, settings.smoke);
+    const result: FileVerification = {
+      path: target.path,
+      status: verdict.status,
+      ...(verdict.reason ? { reason: verdict.reason } : {}),
+      before,
+      after,
+    };
+    if (verdict.status === 'ok') {
+      if (options.repair)
+        Object.assign(result, {
+          output: target.rewrite,
+          kept: [...target.changedBy],
+          culprits: [],
+        });
+      return result;
+    }
+    if (!options.repair) return result;
+    if (!target.rewriteWith) return { ...result, output: null, kept: [], culprits: [] };
+
+    const rewriteWith = target.rewriteWith;
+    const byText = new Map<string, Trial<{ text: string; build?: Measurement; reason?: string }>>();
+    byText.set(target.original, { ok: true, detail: { text: target.original, build: before } });
+    const fullFailure = {
+      ok: false,
+      detail: { text: target.rewrite, build: after, reason: verdict.reason },
+    };
+    byText.set(target.rewrite, fullFailure);
+    const bisection = await bisectCulprits(target.changedBy, fullFailure, async (ids) => {
+      const text = rewriteWith(ids);
+      const known = byText.get(text);
+      if (known) return known;
+      progress(`trying the rewrite with ${ids.length ? ids.join(', ') : 'no transform'}`);
+      const build = await measureText(text, 'try');
+      const trialVerdict = judge(before, build, settings.smoke);
+      const trial = {
+        ok: trialVerdict.status === 'ok',
+        detail: { text, build, reason: trialVerdict.reason },
+      };
+      byText.set(text, trial);
+      return trial;
+    });
+    const keptText = bisection.kept.length ? rewriteWith(bisection.kept) : target.original;
+    return {
+      ...result,
+      output: keptText === target.original ? null : keptText,
+      kept: bisection.kept,
+      ...(keptText !== target.original ? { keptBuild: byText.get(keptText)?.detail.build } : {}),
+      culprits: bisection.culprits.map((c) => ({
+        transform: c.id,
+        reason: c.trial.detail.reason ?? 'failed',
+      })),
+      trials: bisection.trials,
+    };
+  } finally {
+    await original.release();
+  }
+}
+
+function problemWithOriginal(before: Measurement, smoke: string | undefined): string | null {
+  if (!before.ok) return `the original does not build:\n${before.log}`;
+  if (smoke !== undefined && before.smoke?.code === null)
+    return `the smoke command cannot run in the original image: ${logTail(before.smoke.output, 5)}`;
+  return null;
+}
+
+function judge(
+  before: Measurement,
+  after: Measurement,
+  smoke: string | undefined,
+): { status: VerifyStatus; reason?: string } {
+  if (!after.ok) return { status: 'failed', reason: `the rewrite does not build:\n${after.log}` };
+  if (smoke === undefined) return { status: 'ok' };
+  const was = before.smoke?.code;
+  const now = after.smoke?.code;
+  if (now === was) return { status: 'ok' };
+  const output = logTail(after.smoke?.output ?? '', 10);
+  return {
+    status: 'smoke-differs',
+    reason: `the smoke command exits ${now ?? 'without a code'} in the rewrite (original: ${was})${output ? `:\n${output}` : ''}`,
+  };
+}
