@@ -21,3 +21,7 @@ export type { Finding, EngineError, ChangedFile } from './core/engine.js';
 export type { BuildContext } from './core/context.js';
 export type { Edit } from './core/edits.js';
 export type { DockerfileModel, InstructionNode, Stage } from './core/model.js';
+export { optimizeVerified, type VerifiedOptions, type VerifiedResult } from './verify/api.js';
+export type { FileVerification, Culprit, VerifyStatus } from './verify/verify-file.js';
+export { findBuilder } from './builder/detect.js';
+export type { Builder, BuilderKind, ImageFacts } from './builder/types.js';

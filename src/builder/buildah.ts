@@ -120,6 +120,6 @@ export async function probeBuildah(command = 'buildah'): Promise<BuildahBuilder>
   const version = await runCommand(command, ['version']);
   failUnlessOk(command, ['version'], version);
   failUnlessOk(command, ['info'], await runCommand(command, ['info']));
-  const number = /version\s+(\S+)/i.exec(version.stdout)?.[1];
+  const number = /version:?\s+(\S+)/i.exec(version.stdout)?.[1];
   return new BuildahBuilder(number ? `buildah ${number}` : 'buildah', command);
 }

@@ -20,12 +20,12 @@ export async function findBuilder(choice: BuilderKind | 'auto' = 'auto'): Promis
     try {
       return await PROBES[kind]();
     } catch (error) {
-      failures.push(`${kind}: ${firstLine((error as Error).message)}`);
+      failures.push(firstLine((error as Error).message));
     }
   }
   throw new BuilderError(
     choice === 'auto'
-      ? `no working image builder found (tried ${failures.join('; ')})`
+      ? `no working image builder found (tried ${candidates.map((k, i) => `${k}: ${failures[i]}`).join('; ')})`
       : `--builder ${choice} does not work here: ${failures[0]}`,
   );
 }

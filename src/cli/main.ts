@@ -31,7 +31,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   let options: CliOptions;
   let all: Transform[];
   try {
-    options = parseOptions(argv, io.stdoutIsTTY);
+    // `dockopt verify [paths]`: the first word only (a path named verify can be given as ./verify).
+    const verifyCommand = argv[0] === 'verify';
+    options = parseOptions(verifyCommand ? argv.slice(1) : argv, io.stdoutIsTTY, verifyCommand);
     all = [...builtinTransforms, ...(await customTransforms(options.transformModules))];
     selectTransforms(all, options);
   } catch (error) {

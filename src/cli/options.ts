@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { DEFAULT_MAX_BYTES } from './files.js';
+import { readVerifyOptions, withVerifyOptions, type VerifyCliOptions } from './verify-options.js';
 import { FORMATS, type Format } from './report/index.js';
 
 export interface CliOptions {
@@ -32,6 +33,8 @@ export interface CliOptions {
   output?: string;
   /** Custom transform modules (absolute paths). */
   transformModules: string[];
+  /** `dockopt verify`, `--write --verify` and the build options that go with them. */
+  verification: VerifyCliOptions;
 }
 
 export class UsageError extends Error {}
@@ -44,12 +47,16 @@ const idList = (value: unknown): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
+export function parseOptions(
+  argv: string[],
+  stdoutIsTTY: boolean,
+  verifyCommand = false,
+): CliOptions {
   let failure: string | null = null;
-  const parsed = yargs(argv)
+  const parsed = withVerifyOptions(yargs(argv))
     .scriptName('dockopt')
     .usage(
-      '$0 [paths..]\n\nRewrite Dockerfiles for smaller images, fewer layers and faster rebuilds.\nPrints a unified diff by default; --write patches files in place.',
+      '$0 [paths..]\n$0 verify [paths..]   build each original and rewrite; compare them\n\nRewrite Dockerfiles for smaller images, fewer layers and faster rebuilds.\nPrints a unified diff by default; --write patches files in place.',
     )
     .option('write', {
       alias: 'w',
@@ -191,6 +198,8 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
   const paths = parsed._.map(String);
   if (paths.length === 0 && !parsed['list-transforms'])
     throw new UsageError('no paths given (a file, a directory, or - for stdin); see --help');
+  const verification = readVerifyOptions(parsed, verifyCommand, paths);
+  if (typeof verification === 'string') throw new UsageError(verification);
 
   return {
     paths,
@@ -220,6 +229,7 @@ export function parseOptions(argv: string[], stdoutIsTTY: boolean): CliOptions {
     transformModules: ([] as unknown[])
       .concat(parsed.transform ?? [])
       .map((p) => resolve(String(p))),
+    verification,
   };
 }
 

@@ -12,12 +12,15 @@ import { createReporter } from './report/index.js';
 import { runFiles } from './runner.js';
 import { addToTotals, emptyTotals } from './totals.js';
 import { writeResult } from './write-result.js';
+import { runVerifyCommand, VerifySession } from './verify.js';
 
 export async function run(
   options: CliOptions,
   io: Io,
   transforms: readonly TransformMeta[],
 ): Promise<number> {
+  if (options.verification.command && !options.write)
+    return runVerifyCommand(options, fileSettings(options), io);
   const usesStdin = options.paths.includes('-');
   if (usesStdin && options.write) {
     io.stderr('dockopt: cannot --write stdin; use --print to get the rewritten text\n');
@@ -61,6 +64,14 @@ export async function run(
     for (const error of errors) report(errorResult(error.path, error.message));
 
     const settings = fileSettings(options);
+    const verifier =
+      options.write && (options.verification.verify || options.verification.command)
+        ? await VerifySession.start(options, settings, io)
+        : null;
+    if (typeof verifier === 'string') {
+      io.stderr(`dockopt: ${verifier}\n`);
+      return 2;
+    }
     const tasks: FileTask[] = targets.map((t) => ({ path: t.path, name: t.path, settings }));
     if (usesStdin)
       tasks.unshift({
@@ -70,12 +81,16 @@ export async function run(
         settings,
       });
 
-    await runFiles(tasks, { jobs: options.jobs }, (result) =>
-      report(options.write ? writeResult(result) : result),
+    await runFiles(tasks, { jobs: options.jobs }, async (result) =>
+      report(
+        options.write ? writeResult(verifier ? await verifier.repair(result) : result) : result,
+      ),
     );
 
     reporter.end(totals);
+    if (verifier) io.stderr(verifier.table());
     if (totals.errors > 0) return 2;
+    if (verifier?.rolledBack) return 1;
     if ((options.check || (options.listDifferent && !options.write)) && totals.changed > 0)
       return 1;
     return 0;

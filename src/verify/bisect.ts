@@ -37,13 +37,17 @@ export async function bisectCulprits<T>(
   let kept: string[] = [];
   const culprits: Bisection<T>['culprits'] = [];
   let trials = 0;
+  // The same set can come up again (everything kept plus the last group is the full set).
+  const seen = new Map<string, Trial<T>>([[sorted([...ids]).join('\0'), fullFailure]]);
 
-  const solve = async (group: string[], known?: Trial<T>): Promise<void> => {
+  const solve = async (group: string[]): Promise<void> => {
     if (group.length === 0) return;
-    let trial = known;
+    const subset = sorted([...kept, ...group]);
+    let trial = seen.get(subset.join('\0'));
     if (!trial) {
       trials++;
-      trial = await tryWith(sorted([...kept, ...group]));
+      trial = await tryWith(subset);
+      seen.set(subset.join('\0'), trial);
     }
     if (trial.ok) {
       kept = sorted([...kept, ...group]);
@@ -58,6 +62,6 @@ export async function bisectCulprits<T>(
     await solve(group.slice(half));
   };
 
-  await solve([...ids], fullFailure);
+  await solve([...ids]);
   return { kept, culprits, trials };
 }

@@ -18,7 +18,7 @@ export interface RewriteUnderTest {
   /** Ids of the transforms that changed the file, in application order. */
   changedBy: readonly string[];
   /** The rewrite made by exactly these transforms (for bisection). */
-  rewriteWith?: (ids: string[]) => string;
+  rewriteWith?: (ids: string[]) => Promise<string>;
 }
 
 export type VerifyStatus =
@@ -111,7 +111,7 @@ export async function verifyFile(
     };
     byText.set(target.rewrite, fullFailure);
     const bisection = await bisectCulprits(target.changedBy, fullFailure, async (ids) => {
-      const text = rewriteWith(ids);
+      const text = await rewriteWith(ids);
       const known = byText.get(text);
       if (known) return known;
       progress(`trying the rewrite with ${ids.length ? ids.join(', ') : 'no transform'}`);
@@ -124,7 +124,7 @@ export async function verifyFile(
       byText.set(text, trial);
       return trial;
     });
-    const keptText = bisection.kept.length ? rewriteWith(bisection.kept) : target.original;
+    const keptText = bisection.kept.length ? await rewriteWith(bisection.kept) : target.original;
     return {
       ...result,
       output: keptText === target.original ? null : keptText,

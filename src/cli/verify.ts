@@ -1,0 +1,207 @@
+/**
+ * `dockopt verify [paths]` and `dockopt --write --verify`: the command-line side of building
+ * rewrites for real (the work itself is in src/verify and src/builder).
+ *
+ * One session per run: it finds the builder once, verifies changed files one at a time (builds
+ * share the machine; running them side by side only makes each slower), keeps a row per file for
+ * the table printed at the end, and remembers whether anything had to be rolled back.
+ */
+import { findBuilder } from '../builder/detect.js';
+import { TempNames } from '../builder/temp-images.js';
+import { BuilderError, type Builder } from '../builder/types.js';
+import type { BuildSettings } from '../verify/measure.js';
+import { verifyFile, type FileVerification } from '../verify/verify-file.js';
+import { contextRootFor } from './context.js';
+import { discover } from './discover.js';
+import type { Io } from './main.js';
+import type { CliOptions } from './options.js';
+import { displayPath, findingLine } from './output.js';
+import { errorResult, processFile, type FileResult, type FileSettings } from './process-file.js';
+import { runFiles } from './runner.js';
+import { verifyTable, type VerifyRow } from './verify-table.js';
+
+export class VerifySession {
+  private readonly rows: VerifyRow[] = [];
+  private readonly names = new TempNames();
+  /** A rewrite (or part of one) was not applied because it did not build. */
+  rolledBack = false;
+  /** `dockopt verify`: rewrites that did not build, or whose smoke command disagreed. */
+  failures = 0;
+
+  private constructor(
+    private readonly builder: Builder,
+    private readonly options: CliOptions,
+    private readonly settings: FileSettings,
+    private readonly io: Io,
+  ) {}
+
+  /** Finds the builder; a message instead when there is none that works. */
+  static async start(
+    options: CliOptions,
+    settings: FileSettings,
+    io: Io,
+  ): Promise<VerifySession | string> {
+    try {
+      const builder = await findBuilder(options.verification.builder);
+      io.stderr(`dockopt: verifying with ${builder.description}\n`);
+      return new VerifySession(builder, options, settings, io);
+    } catch (error) {
+      if (error instanceof BuilderError) return error.message;
+      throw error;
+    }
+  }
+
+  /** `dockopt verify`: builds the original and the rewrite of a changed file, and records them. */
+  async check(result: FileResult): Promise<FileResult> {
+    if (result.status !== 'changed') return result;
+    const verification = await this.verify(result, false);
+    this.record(result, verification, []);
+    if (verification.status === 'original-failed')
+      return { ...result, status: 'error', errors: [...result.errors, verification.reason!] };
+    if (verification.status !== 'ok') {
+      this.failures++;
+      this.note(result, verification.reason!);
+    }
+    return result;
+  }
+
+  /**
+   * `--write --verify`: the result to write. As it is when its rewrite works; else the rewrite
+   * without the transforms that broke it (found by bisection); else nothing (unchanged).
+   */
+  async repair(result: FileResult): Promise<FileResult> {
+    if (result.status !== 'changed') return result;
+    const subsets = new Map<string, FileResult>();
+    const verification = await this.verify(result, true, subsets);
+    const culprits = verification.culprits ?? [];
+    this.record(
+      result,
+      verification,
+      culprits.map((c) => c.transform),
+    );
+    if (verification.status === 'original-failed')
+      return { ...result, status: 'error', errors: [...result.errors, verification.reason!] };
+    if (verification.status === 'ok') return result;
+
+    this.rolledBack = true;
+    if (culprits.length === 0) this.note(result, verification.reason!);
+    for (const culprit of culprits)
+      this.note(result, `not applied: ${culprit.transform} breaks the build: ${culprit.reason}`);
+    const kept = verification.output ? subsets.get(verification.output) : undefined;
+    if (!kept) {
+      const unfixed = result.findings.filter((f) => f.status !== 'fixed');
+      const { output: _output, diff: _diff, ...rest } = result;
+      return { ...rest, status: 'unchanged', findings: unfixed, estimatedBytes: 0 };
+    }
+    return { ...kept, path: result.path, name: result.name, file: result.file };
+  }
+
+  /** The table of everything built, for the end of the run (empty when nothing was built). */
+  table(): string {
+    return this.rows.length > 0 ? verifyTable(this.rows) : '';
+  }
+
+  private async verify(
+    result: FileResult,
+    repair: boolean,
+    subsets = new Map<string, FileResult>(),
+  ): Promise<FileVerification> {
+    const name = displayPath(result.name);
+    const verification = this.options.verification;
+    const build: BuildSettings = {
+      builder: this.builder,
+      names: this.names,
+      context: contextRootFor(result.path, this.options.context),
+      target: verification.target,
+      buildArgs: verification.buildArgs,
+      smoke: verification.smoke,
+      compressed: verification.compressed,
+      onOutput: this.options.verbose ? (chunk) => this.io.stderr(chunk) : undefined,
+    };
+    const changedBy = [
+      ...new Set(result.findings.filter((f) => f.status === 'fixed').map((f) => f.transform)),
+    ];
+    return verifyFile(
+      {
+        path: result.path,
+        original: result.original!,
+        rewrite: result.output!,
+        changedBy,
+        rewriteWith: async (ids) => {
+          const subset = await processFile({
+            path: result.path,
+            name: result.name,
+            stdinText: result.original!,
+            settings: { ...this.settings, only: ids, enable: [], disable: [], diff: false },
+          });
+          const text = subset.output ?? result.original!;
+          subsets.set(text, subset);
+          return text;
+        },
+      },
+      build,
+      {
+        repair,
+        onProgress: (message) => this.io.stderr(`dockopt: ${name}: ${message}\n`),
+      },
+    );
+  }
+
+  private record(result: FileResult, verification: FileVerification, rolledBack: string[]): void {
+    this.rows.push({
+      name: result.name,
+      status: verification.status,
+      before: verification.before,
+      after: rolledBack.length > 0 ? verification.keptBuild : verification.after,
+      rolledBack,
+    });
+  }
+
+  private note(result: FileResult, message: string): void {
+    this.io.stderr(`dockopt: ${displayPath(result.name)}: ${message}\n`);
+  }
+}
+
+/** `dockopt verify [paths]`: exit 0 when every rewrite works, 1 when one does not, 2 on errors. */
+export async function runVerifyCommand(
+  options: CliOptions,
+  settings: FileSettings,
+  io: Io,
+): Promise<number> {
+  const session = await VerifySession.start(options, settings, io);
+  if (typeof session === 'string') {
+    io.stderr(`dockopt: ${session}\n`);
+    return 2;
+  }
+  let errors = 0;
+  let changed = 0;
+  let unchanged = 0;
+  const { targets, errors: discoveryErrors } = discover(options.paths, {
+    exclude: options.exclude,
+  });
+  const show = (result: FileResult) => {
+    for (const message of result.errors) {
+      errors++;
+      io.stderr(`dockopt: ${displayPath(result.name)}: ${message}\n`);
+    }
+  };
+  for (const error of discoveryErrors) show(errorResult(error.path, error.message));
+  const tasks = targets.map((t) => ({ path: t.path, name: t.path, settings }));
+  await runFiles(tasks, { jobs: 1 }, async (result) => {
+    if (result.status === 'changed') {
+      changed++;
+      for (const finding of result.findings.filter((f) => f.status === 'fixed' || options.verbose))
+        io.stderr(`${findingLine(result.name, finding)}\n`);
+      show(await session.check(result));
+    } else {
+      if (result.status === 'unchanged') unchanged++;
+      show(result);
+    }
+  });
+  io.stdout(session.table());
+  io.stderr(
+    `${changed} built, ${unchanged} unchanged (not built), ${session.failures} failed, ${errors} error${errors === 1 ? '' : 's'}\n`,
+  );
+  if (errors > 0) return 2;
+  return session.failures > 0 ? 1 : 0;
+}

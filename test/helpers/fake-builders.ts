@@ -1,0 +1,63 @@
+/**
+ * Puts fake `docker` / `podman` / `buildah` commands (test/helpers/fake-builder.sh) in a temporary
+ * bin directory, and gives the environment that makes them the only builders on PATH, the calls
+ * they recorded, and the images they still hold.
+ */
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+const SCRIPT = join(process.cwd(), 'test', 'helpers', 'fake-builder.sh');
+
+export interface FakeBuilders {
+  env: NodeJS.ProcessEnv;
+  /** Every call, in order: [tool, ...args]; and for each build ['#built', tag, Dockerfile text]. */
+  calls(): string[][];
+  /** Image references the fakes still hold (tags not removed). */
+  images(): string[];
+}
+
+export function installFakeBuilders(
+  dir: string,
+  tools: readonly ('docker' | 'podman' | 'buildah')[],
+  extraEnv: Record<string, string> = {},
+): FakeBuilders {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  for (const tool of tools) {
+    // PATH holds nothing but the fakes (the script sets its own PATH for the tools it uses).
+    writeFileSync(join(bin, tool), `#!/bin/sh\nexec /bin/sh '${SCRIPT}' ${tool} "$@"\n`);
+    chmodSync(join(bin, tool), 0o755);
+  }
+  const log = join(dir, 'builder-calls.log');
+  const state = join(dir, 'builder-state');
+  return {
+    env: {
+      ...process.env,
+      PATH: bin,
+      NO_COLOR: '1',
+      FAKE_BUILDER_LOG: log,
+      FAKE_BUILDER_STATE: state,
+      ...extraEnv,
+    },
+    calls: () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as string[])
+            .map((call) =>
+              call[0] === '#built'
+                ? [call[0], call[1], readFileSync(join(state, 'built', call[2]), 'utf8')]
+                : call,
+            )
+        : [],
+    images: () => (existsSync(join(state, 'images')) ? readdirSync(join(state, 'images')) : []),
+  };
+}
