@@ -205,10 +205,12 @@ test('verify builds nothing for a file that does not change', () => {
 test('--write --verify writes a rewrite that builds', () => {
   const fakes = installFakeBuilders(dir, ['docker']);
   const rewrite = printed();
-  const { code, stdout } = dockopt(['--write', '--verify', 'Dockerfile'], fakes);
+  const { code, stdout, stderr } = dockopt(['--write', '--verify', 'Dockerfile'], fakes);
   expect(code).toBe(0);
   expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(rewrite);
-  expect(stdout.split('\n')[2]).toMatch(/^Dockerfile\s+ok\s+/);
+  // The table goes to stderr: stdout stays free for --format json and the like.
+  expect(stdout).toBe('');
+  expect(stderr).toMatch(/\nDockerfile\s+ok\s+\d+ kB → \d+ kB/);
 });
 
 test('--write --verify rolls back the transform that breaks the build, writes the rest, names it', () => {
@@ -226,7 +228,41 @@ test('--write --verify rolls back the transform that breaks the build, writes th
   expect(withoutCulprit).not.toBe(MESSY);
   expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(withoutCulprit);
   expect(builds(fakes).map((b) => b[2])).toContain(withoutCulprit);
-  expect(stdout.split('\n')[2]).toMatch(/^Dockerfile\s+ok without apt-hygiene\s+/);
+  expect(stdout).toBe('');
+  expect(stderr).toMatch(/\nDockerfile\s+ok without apt-hygiene\s+/);
+  expect(fakes.images()).toEqual([]);
+});
+
+test('--write --verify rolls back a broken custom transform given with --transform', () => {
+  // Deliberately broken, for this test only: makes the last RUN of the file fail.
+  writeFileSync(
+    join(dir, 'break-last-run.mjs'),
+    `export default {
+  meta: { id: 'break-last-run', title: 'breaks the build', description: 'appends && false',
+          safety: 'safe', category: 'size' },
+  create(ctx) {
+    const runs = ctx.model.instructions.filter((n) => n.keyword === 'RUN');
+    const last = runs[runs.length - 1];
+    if (!last || ctx.model.text.slice(last.start, last.end).endsWith('&& false')) return;
+    ctx.report({ message: 'made the last RUN fail', node: last,
+                 fix: [{ start: last.end, end: last.end, text: ' && false' }] });
+  },
+};
+`,
+  );
+  const fakes = installFakeBuilders(dir, ['docker']);
+  const expected = printed();
+  const { code, stderr } = dockopt(
+    ['--write', '--verify', '--transform', './break-last-run.mjs', 'Dockerfile'],
+    fakes,
+  );
+  expect(code).toBe(1);
+  expect(stderr).toContain(
+    'dockopt: Dockerfile: not applied: break-last-run breaks the build: the rewrite does not build:\n',
+  );
+  expect(stderr).toContain('error building at STEP "make -C /src && false": exit status 1');
+  // Everything else is kept: the file is what the built-in transforms alone make of it.
+  expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(expected);
   expect(fakes.images()).toEqual([]);
 });
 
