@@ -1,20 +1,17 @@
 /**
- * Every fixture, for every transform: the whole output compared byte for byte, then automatically
- * a second run (nothing more to change), a re-parse (no problem the input did not have), and the
- * same case with CRLF line endings and with a BOM.
+ * Every fixture, for every transform: the whole output (and the files of the build context it
+ * changes) compared byte for byte, then automatically a second run on the result (nothing more to
+ * change), a re-parse (no problem the input did not have), and the same case with CRLF line
+ * endings and with a BOM.
  */
 import { join } from 'node:path';
-import { initialize, optimizeSync } from '../src/api.js';
+import { initialize, optimizeSync, type OptimizeResult } from '../src/api.js';
 import { fsBuildContext } from '../src/cli/context.js';
+import { withFiles, type BuildContext } from '../src/core/context.js';
 import { parseDockerfile } from '../src/core/model.js';
 import { newProblems, problemsOf } from '../src/core/validate.js';
 import { builtinTransforms } from '../transforms/index.js';
-import {
-  FIXTURES_DIR,
-  fixtureCases,
-  fixtureTransforms,
-  type FixtureCase,
-} from './helpers/fixtures.js';
+import { fixtureCases, fixtureTransforms, type FixtureCase } from './helpers/fixtures.js';
 
 const MIN_CASES = 25;
 /** Issue 3's package-manager transforms need 15 (CONTRIBUTING.md). */
@@ -32,16 +29,25 @@ const MIN_CASES_BY_ID: Readonly<Record<string, number>> = {
 
 beforeAll(() => initialize());
 
-function run(c: FixtureCase, text: string) {
+function contextOf(c: FixtureCase): BuildContext | null {
+  return c.context
+    ? fsBuildContext(c.context, c.dockerfile ? join(c.context, c.dockerfile) : null)
+    : null;
+}
+
+function run(c: FixtureCase, text: string, buildContext = contextOf(c)) {
   return optimizeSync(text, {
     only: [c.transform, ...(c.settings.enable ?? [])],
     options: c.settings.options,
     settings: c.settings.settings,
-    buildContext: c.settings.context
-      ? fsBuildContext(join(FIXTURES_DIR, c.transform, c.settings.context), null)
-      : undefined,
+    buildContext,
     filename: `${c.name}.Dockerfile`,
   });
+}
+
+/** The context files a run changes, as path → new contents. */
+function filesOf(result: OptimizeResult): Map<string, string> {
+  return new Map(result.files.map((f) => [f.path, f.after]));
 }
 
 test('every fixture folder names a registered transform', () => {
@@ -64,6 +70,7 @@ describe.each(builtinTransforms.map((t) => t.meta.id))('%s', (id) => {
       const result = run(c, c.input);
       expect(result.errors).toEqual([]);
       expect(result.output).toBe(c.expected);
+      expect(filesOf(result)).toEqual(c.expectedFiles);
       const mine = result.findings.filter((f) => f.transform === id);
       for (const expected of c.expects) {
         expect(mine.map((f) => f.message)).toEqual(
@@ -75,9 +82,11 @@ describe.each(builtinTransforms.map((t) => t.meta.id))('%s', (id) => {
     });
 
     test('a second run changes nothing', () => {
-      const again = run(c, c.expected);
+      const context = contextOf(c);
+      const again = run(c, c.expected, context && withFiles(context, c.expectedFiles));
       expect(again.errors).toEqual([]);
       expect(again.output).toBe(c.expected);
+      expect(again.files).toEqual([]);
     });
 
     test('the output parses: no problem the input did not have', () => {
@@ -87,11 +96,15 @@ describe.each(builtinTransforms.map((t) => t.meta.id))('%s', (id) => {
 
     test('CRLF line endings come back as CRLF', () => {
       const crlf = (s: string) => s.replace(/\n/g, '\r\n');
-      expect(run(c, crlf(c.input)).output).toBe(crlf(c.expected));
+      const result = run(c, crlf(c.input));
+      expect(result.output).toBe(crlf(c.expected));
+      expect(filesOf(result)).toEqual(c.expectedFiles);
     });
 
     test('a BOM comes back', () => {
-      expect(run(c, `\uFEFF${c.input}`).output).toBe(`\uFEFF${c.expected}`);
+      const result = run(c, `\uFEFF${c.input}`);
+      expect(result.output).toBe(`\uFEFF${c.expected}`);
+      expect(filesOf(result)).toEqual(c.expectedFiles);
     });
   });
 });

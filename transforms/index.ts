@@ -19,6 +19,8 @@ import zypperHygiene from './zypper-hygiene/index.js';
 import pipHygiene from './pip-hygiene/index.js';
 import nodeHygiene from './node-hygiene/index.js';
 import gemHygiene from './gem-hygiene/index.js';
+import copyOrder from './copy-order/index.js';
+import copyOrderUnchecked from './copy-order-unchecked/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -37,4 +39,6 @@ export const builtinTransforms: readonly Transform[] = [
   pipHygiene,
   nodeHygiene,
   gemHygiene,
+  copyOrder,
+  copyOrderUnchecked,
 ];

@@ -1,16 +1,23 @@
 /**
- * Fixture discovery: `__fixtures__/<transform>/<case>.input.Dockerfile`, with an optional
- * `<case>.output.Dockerfile` (absent: the input must come back unchanged) and an optional
- * `<case>.options.json` ({ "enable": [...], "options": {...}, "settings": {...}, "context": "dir" })
- * for cases that need transform options, run-wide settings (`cacheStrategy`) or a build context
- * (a directory next to the fixture, relative to the transform's fixture folder).
+ * Fixture discovery. A case is either a file pair in `__fixtures__/<transform>/`:
+ *   <case>.input.Dockerfile, an optional <case>.output.Dockerfile (absent: the input must come
+ *   back unchanged) and an optional <case>.options.json ({ "enable": [...], "options": {...},
+ *   "settings": {...}, "context": "dir" }) for cases that need transform options, run-wide
+ *   settings (`cacheStrategy`) or a build context (a directory next to the fixture, relative to
+ *   the transform's fixture folder);
+ * or a folder `__fixtures__/<transform>/<case>/` holding the same as input.Dockerfile,
+ * output.Dockerfile and options.json, plus:
+ *   context/    the build context; the Dockerfile is taken to be `context/Dockerfile` (it is not
+ *               there on disk: other Dockerfiles of the context may be). No folder: no context.
+ *   expected/   the files of the context that the run must create or change, each with its whole
+ *               expected contents (no folder: the run must change no other file).
  *
  * Comment lines at the top of an input say what the case expects to be reported:
  *   # expect: <text>    some finding of the transform contains <text>
  *   # expect-none       the transform reports nothing at all
  * An unchanged case must carry one of them, so it fails if the transform stops looking.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../src/core/context.js';
 
@@ -29,6 +36,12 @@ export interface FixtureCase {
     settings?: Partial<Settings>;
     context?: string;
   };
+  /** The build context directory (absolute), or null when the case has none. */
+  context: string | null;
+  /** Where the Dockerfile is taken to be, for the build context (null: outside it). */
+  dockerfile: string | null;
+  /** Files of the context the run must create or change: context path → whole contents. */
+  expectedFiles: Map<string, string>;
 }
 
 export const FIXTURES_DIR = join(process.cwd(), '__fixtures__');
@@ -36,27 +49,67 @@ export const FIXTURES_DIR = join(process.cwd(), '__fixtures__');
 export function fixtureCases(transform: string): FixtureCase[] {
   const dir = join(FIXTURES_DIR, transform);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  const pairs = readdirSync(dir)
     .filter((f) => f.endsWith('.input.Dockerfile'))
-    .sort()
     .map((file) => {
       const name = file.slice(0, -'.input.Dockerfile'.length);
-      const input = readFileSync(join(dir, file), 'utf8');
-      const outputPath = join(dir, `${name}.output.Dockerfile`);
-      const optionsPath = join(dir, `${name}.options.json`);
-      const header = input
-        .split('\n')
-        .filter((line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('#')));
-      return {
-        transform,
-        name,
-        input,
-        expected: existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : input,
-        changes: existsSync(outputPath),
-        expects: header.flatMap((l) => /^#\s*expect:\s*(.+?)\s*$/.exec(l)?.[1] ?? []),
-        expectNone: header.some((l) => /^#\s*expect-none\s*$/.test(l)),
-        settings: existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {},
-      };
+      return fixtureCase(transform, name, (part) => join(dir, `${name}.${part}`), null);
+    });
+  const folders = readdirSync(dir)
+    .filter((f) => existsSync(join(dir, f, 'input.Dockerfile')))
+    .map((name) =>
+      fixtureCase(transform, name, (part) => join(dir, name, part), join(dir, name, 'context')),
+    );
+  return [...pairs, ...folders].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function fixtureCase(
+  transform: string,
+  name: string,
+  part: (name: string) => string,
+  folderContext: string | null,
+): FixtureCase {
+  const input = readFileSync(part('input.Dockerfile'), 'utf8');
+  const outputPath = part('output.Dockerfile');
+  const optionsPath = part('options.json');
+  const header = input
+    .split('\n')
+    .filter((line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('#')));
+  const settings = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {};
+  let context: string | null = null;
+  let dockerfile: string | null = null;
+  if (folderContext && existsSync(folderContext)) {
+    context = folderContext;
+    dockerfile = 'Dockerfile';
+  } else if (settings.context) {
+    context = join(FIXTURES_DIR, transform, settings.context);
+  }
+  const expectedDir = part('expected');
+  const expectedFiles = new Map<string, string>();
+  if (folderContext && existsSync(expectedDir))
+    for (const path of filesUnder(expectedDir, ''))
+      expectedFiles.set(path, readFileSync(join(expectedDir, path), 'utf8'));
+  return {
+    transform,
+    name,
+    input,
+    expected: existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : input,
+    changes: existsSync(outputPath) || expectedFiles.size > 0,
+    expects: header.flatMap((l) => /^#\s*expect:\s*(.+?)\s*$/.exec(l)?.[1] ?? []),
+    expectNone: header.some((l) => /^#\s*expect-none\s*$/.test(l)),
+    settings,
+    context,
+    dockerfile,
+    expectedFiles,
+  };
+}
+
+function filesUnder(root: string, prefix: string): string[] {
+  return readdirSync(join(root, prefix))
+    .sort()
+    .flatMap((name) => {
+      const path = prefix ? `${prefix}/${name}` : name;
+      return statSync(join(root, path)).isDirectory() ? filesUnder(root, path) : [path];
     });
 }
 

@@ -1,0 +1,5 @@
+# expect: a Cargo workspace
+FROM rust:1.79
+WORKDIR /src
+COPY . .
+RUN cargo build --release

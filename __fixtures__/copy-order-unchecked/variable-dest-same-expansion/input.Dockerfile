@@ -1,0 +1,5 @@
+FROM node:20
+ARG APP_HOME=/srv/app
+WORKDIR $APP_HOME
+COPY . $APP_HOME
+RUN npm ci

@@ -1,0 +1,6 @@
+# expect: a WORKDIR between them changes where the relative destination points
+FROM node:20
+WORKDIR /app
+COPY . .
+WORKDIR /app/sub
+RUN npm ci

@@ -1,0 +1,9 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+# static binary
+RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app
+
+FROM gcr.io/distroless/static
+COPY --from=build /out/app /app
+ENTRYPOINT ["/app"]

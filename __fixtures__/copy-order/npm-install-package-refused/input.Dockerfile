@@ -1,0 +1,5 @@
+# expect: installs packages named on the command line
+FROM node:20
+WORKDIR /app
+COPY . .
+RUN npm install express
