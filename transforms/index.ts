@@ -21,6 +21,7 @@ import nodeHygiene from './node-hygiene/index.js';
 import gemHygiene from './gem-hygiene/index.js';
 import copyOrder from './copy-order/index.js';
 import copyOrderUnchecked from './copy-order-unchecked/index.js';
+import dockerignore from './dockerignore/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -41,4 +42,5 @@ export const builtinTransforms: readonly Transform[] = [
   gemHygiene,
   copyOrder,
   copyOrderUnchecked,
+  dockerignore,
 ];

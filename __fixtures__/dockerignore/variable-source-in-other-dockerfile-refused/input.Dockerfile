@@ -1,0 +1,7 @@
+# expect: expands at build time
+FROM node:20
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+CMD ["node", "src/index.js"]
