@@ -8,6 +8,7 @@
  */
 import {
   chownSync,
+  linkSync,
   closeSync,
   fchmodSync,
   fstatSync,
@@ -121,6 +122,35 @@ export function writeAtomically(path: string, contents: string, original: ReadFi
     if (error instanceof FileError) throw error;
     throw new FileError(`could not write: ${describeFsError(error)}`);
   } finally {
+    pendingTemps.delete(temp);
+  }
+}
+
+/**
+ * Creates a file that does not exist yet, atomically: written to a temporary file, flushed, then
+ * linked into place, which fails rather than replace a file that appeared meanwhile.
+ */
+export function createAtomically(path: string, contents: string): void {
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.dockopt-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
+  pendingTemps.add(temp);
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+    try {
+      writeSync(fd, contents);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(temp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new FileError('appeared on disk while dockopt was working; not written');
+    throw new FileError(`could not write: ${describeFsError(error)}`);
+  } finally {
+    rmSync(temp, { force: true });
     pendingTemps.delete(temp);
   }
 }

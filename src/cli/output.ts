@@ -20,9 +20,17 @@ export function displayPath(path: string): string {
 }
 
 /** A unified diff that `git apply` and `patch -p1` accept. */
-export function unifiedDiff(path: string, before: string, after: string, color: boolean): string {
+export function unifiedDiff(
+  path: string,
+  before: string,
+  after: string,
+  color: boolean,
+  /** A new file: the patch creates it (`--- /dev/null`). */
+  created = false,
+): string {
   const name = displayPath(path).replace(/^\/+/, '');
-  const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {
+  const from = created ? '/dev/null' : `a/${name}`;
+  const patch = createTwoFilesPatch(from, `b/${name}`, before, after, undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
   });
   return color ? colorize(patch) : patch;

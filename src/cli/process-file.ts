@@ -10,6 +10,7 @@ import { NotADockerfileError, type Finding } from '../core/engine.js';
 import type { LayerCount } from '../core/layers.js';
 import type { Selection } from '../core/selection.js';
 import { SourceError } from '../core/source.js';
+import { join } from 'node:path';
 import { contextRootFor, fsBuildContext } from './context.js';
 import { FileError, readDockerfile } from './files.js';
 import { loadTransformModules } from './custom-transforms.js';
@@ -60,6 +61,18 @@ export interface FileResult {
   layers?: { before: LayerCount; after: LayerCount };
   /** Sum of the estimated savings of the fixes applied. */
   estimatedBytes: number;
+  /** Other files of the build context the run changes (a `.dockerignore`). */
+  files?: ContextFileChange[];
+}
+
+export interface ContextFileChange {
+  /** Where the file is (the context directory joined with its context path). */
+  path: string;
+  /** Its contents when processed; null when it did not exist. */
+  before: string | null;
+  after: string;
+  /** Its part of `FileResult.diff`, when a diff was asked for. */
+  diff?: string;
 }
 
 export async function processFile(task: FileTask): Promise<FileResult> {
@@ -108,15 +121,33 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     };
     if (result.skipped) return { ...common, status: 'skipped', skipped: result.skipped };
     if (!result.changed) return { ...common, status: 'unchanged' };
+    const files = result.files.map((f) => {
+      const filePath = join(contextRoot!, f.path);
+      return {
+        path: filePath,
+        before: f.before,
+        after: f.after,
+        ...(settings.diff
+          ? { diff: unifiedDiff(filePath, f.before ?? '', f.after, false, f.before === null) }
+          : {}),
+      };
+    });
+    const diffs = [
+      ...(settings.diff && result.output !== text
+        ? [unifiedDiff(name, text, result.output, false)]
+        : []),
+      ...files.map((f) => f.diff ?? ''),
+    ];
     return {
       ...common,
       status: 'changed',
+      ...(files.length ? { files } : {}),
       output: result.output,
       estimatedBytes: result.findings.reduce(
         (sum, f) => sum + (f.status === 'fixed' ? (f.estimate?.bytes ?? 0) : 0),
         0,
       ),
-      ...(settings.diff ? { diff: unifiedDiff(name, text, result.output, false) } : {}),
+      ...(settings.diff ? { diff: diffs.join('') } : {}),
     };
   } catch (error) {
     const message =

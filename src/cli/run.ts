@@ -11,7 +11,7 @@ import { errorResult, type FileResult, type FileSettings, type FileTask } from '
 import { createReporter } from './report/index.js';
 import { runFiles } from './runner.js';
 import { addToTotals, emptyTotals } from './totals.js';
-import { writeResult } from './write-result.js';
+import { claimContextFiles, writeResult } from './write-result.js';
 import { runVerifyCommand, VerifySession } from './verify.js';
 
 export async function run(
@@ -81,11 +81,13 @@ export async function run(
         settings,
       });
 
-    await runFiles(tasks, { jobs: options.jobs }, async (result) =>
-      report(
-        options.write ? writeResult(verifier ? await verifier.repair(result) : result) : result,
-      ),
-    );
+    // One proposal per file of a build context, whichever Dockerfiles share it.
+    const claimed = new Map<string, string>();
+    await runFiles(tasks, { jobs: options.jobs }, async (processed) => {
+      const repaired = options.write && verifier ? await verifier.repair(processed) : processed;
+      const result = claimContextFiles(repaired, claimed);
+      report(options.write ? writeResult(result) : result);
+    });
 
     reporter.end(totals);
     if (verifier) io.stderr(verifier.table());
