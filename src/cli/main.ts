@@ -5,7 +5,6 @@
  * the others.
  */
 import { readFileSync } from 'node:fs';
-import { SelectionError, selectTransforms } from '../core/selection.js';
 import { isEnabledByDefault, type Transform } from '../core/transform.js';
 import { builtinTransforms } from '../../transforms/index.js';
 import { loadTransformModules, TransformLoadError } from './custom-transforms.js';
@@ -35,14 +34,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const verifyCommand = argv[0] === 'verify';
     options = parseOptions(verifyCommand ? argv.slice(1) : argv, io.stdoutIsTTY, verifyCommand);
     all = [...builtinTransforms, ...(await customTransforms(options.transformModules))];
-    selectTransforms(all, options);
   } catch (error) {
     if (error instanceof HelpShown) return 0;
-    if (
-      error instanceof UsageError ||
-      error instanceof SelectionError ||
-      error instanceof TransformLoadError
-    ) {
+    if (error instanceof UsageError || error instanceof TransformLoadError) {
       io.stderr(`dockopt: ${error.message}\n`);
       return 2;
     }
@@ -59,11 +53,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return await run(
-      options,
-      io,
-      all.map((t) => t.meta),
-    );
+    return await run(options, io, all);
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);

@@ -1,6 +1,7 @@
 /** The command line, defined with yargs. Unknown flags and bad values are errors (exit 2). */
 import { resolve } from 'node:path';
 import yargs from 'yargs';
+import type { Settings } from '../core/context.js';
 import { DEFAULT_MAX_BYTES } from './files.js';
 import { readVerifyOptions, withVerifyOptions, type VerifyCliOptions } from './verify-options.js';
 import { FORMATS, type Format } from './report/index.js';
@@ -35,6 +36,10 @@ export interface CliOptions {
   transformModules: string[];
   /** `dockopt verify`, `--write --verify` and the build options that go with them. */
   verification: VerifyCliOptions;
+  /** The settings given on the command line (they beat configuration files). */
+  settingsGiven: Partial<Settings>;
+  /** `--config FILE` (absolute), `false` for `--no-config`, undefined: search per file. */
+  config?: string | false;
 }
 
 export class UsageError extends Error {}
@@ -116,14 +121,12 @@ export function parseOptions(
     })
     .option('cache-strategy', {
       choices: ['cleanup', 'mounts'] as const,
-      default: 'cleanup' as const,
       description:
-        'Keep package caches out of layers by removing them (cleanup) or with BuildKit cache mounts (mounts)',
+        'Keep package caches out of layers by removing them (cleanup, the default) or with BuildKit cache mounts (mounts)',
     })
     .option('base-policy', {
       choices: ['slim', 'alpine', 'distroless'] as const,
-      default: 'slim' as const,
-      description: 'Which smaller base images base-image may switch to',
+      description: 'Which smaller base images base-image may switch to (default: slim)',
     })
     .option('max-file-size', {
       type: 'number',
@@ -138,6 +141,10 @@ export function parseOptions(
     .option('exclude', {
       type: 'string',
       description: 'Leave out paths matching this pattern (gitignore syntax; repeatable)',
+    })
+    .option('config', {
+      type: 'string',
+      description: 'Use this configuration file for every file (--no-config: none)',
     })
     .option('transform', {
       type: 'string',
@@ -217,8 +224,19 @@ export function parseOptions(
     verbose: parsed.verbose,
     maxFileSize,
     context: parsed.context,
-    cacheStrategy: parsed['cache-strategy'],
-    basePolicy: parsed['base-policy'],
+    cacheStrategy: parsed['cache-strategy'] ?? 'cleanup',
+    basePolicy: parsed['base-policy'] ?? 'slim',
+    settingsGiven: {
+      ...(parsed['cache-strategy'] ? { cacheStrategy: parsed['cache-strategy'] } : {}),
+      ...(parsed['base-policy'] ? { basePolicy: parsed['base-policy'] } : {}),
+    },
+    // yargs turns --no-config into `config: false`, whatever the declared type.
+    config:
+      (parsed.config as unknown) === false
+        ? false
+        : parsed.config
+          ? resolve(String(parsed.config))
+          : undefined,
     jobs,
     exclude: ([] as unknown[])
       .concat(parsed.exclude ?? [])

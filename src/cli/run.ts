@@ -1,13 +1,18 @@
 /**
- * One run over the command line's paths: discover the files, process them (in this process or on
- * workers), write them when asked, and report, in input order. Returns the exit code.
+ * One run over the command line's paths: discover the files, work out each one's settings, process
+ * them (in this process or on workers), write them when asked, and report, in input order.
+ * Returns the exit code.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { TransformMeta } from '../core/transform.js';
+import { SelectionError } from '../core/selection.js';
+import type { Transform } from '../core/transform.js';
+import { ConfigError } from './config/schema.js';
 import { discover } from './discover.js';
 import type { Io } from './main.js';
 import type { CliOptions } from './options.js';
-import { errorResult, type FileResult, type FileSettings, type FileTask } from './process-file.js';
+import { displayPath } from './output.js';
+import { Planner, type PlannedTask } from './plan.js';
+import { errorResult, type FileResult, type FileSettings } from './process-file.js';
 import { createReporter } from './report/index.js';
 import { runFiles } from './runner.js';
 import { addToTotals, emptyTotals } from './totals.js';
@@ -17,7 +22,7 @@ import { runVerifyCommand, VerifySession } from './verify.js';
 export async function run(
   options: CliOptions,
   io: Io,
-  transforms: readonly TransformMeta[],
+  transforms: readonly Transform[],
 ): Promise<number> {
   if (options.verification.command && !options.write)
     return runVerifyCommand(options, fileSettings(options), io);
@@ -26,6 +31,29 @@ export async function run(
     io.stderr('dockopt: cannot --write stdin; use --print to get the rewritten text\n');
     return 2;
   }
+  const { targets, errors } = discover(
+    options.paths.filter((p) => p !== '-'),
+    { exclude: options.exclude },
+  );
+  const planner = new Planner(options, transforms);
+  const tasks: PlannedTask[] = [];
+  try {
+    if (usesStdin) {
+      const task = await planner.plan({ path: '-', explicit: true, repo: null }, io.readStdin());
+      if (task) tasks.push(task);
+    }
+    for (const target of targets) {
+      const task = await planner.plan(target);
+      if (task) tasks.push(task);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError)
+      io.stderr(`dockopt: ${displayPath(error.file)}: ${error.message}\n`);
+    else if (error instanceof SelectionError) io.stderr(`dockopt: ${error.message}\n`);
+    else throw error;
+    return 2;
+  }
+
   let reportFd: number | null = null;
   if (options.output) {
     try {
@@ -49,37 +77,24 @@ export async function run(
       color: options.color,
       out: reportFd === null ? io.stdout : (text) => void writeSync(reportFd!, text),
       err: io.stderr,
-      transforms,
+      transforms: planner.allTransforms().map((t) => t.meta),
     });
     const totals = emptyTotals();
     const report = (result: FileResult) => {
       addToTotals(totals, result);
       reporter.file(result);
     };
-
-    const { targets, errors } = discover(
-      options.paths.filter((p) => p !== '-'),
-      { exclude: options.exclude },
-    );
     for (const error of errors) report(errorResult(error.path, error.message));
 
-    const settings = fileSettings(options);
     const verifier =
       options.write && (options.verification.verify || options.verification.command)
-        ? await VerifySession.start(options, settings, io)
+        ? await VerifySession.start(options, fileSettings(options), io)
         : null;
     if (typeof verifier === 'string') {
-      io.stderr(`dockopt: ${verifier}\n`);
+      io.stderr(`dockopt: ${verifier}
+`);
       return 2;
     }
-    const tasks: FileTask[] = targets.map((t) => ({ path: t.path, name: t.path, settings }));
-    if (usesStdin)
-      tasks.unshift({
-        path: '-',
-        name: options.stdinFilepath ?? '<stdin>',
-        stdinText: io.readStdin(),
-        settings,
-      });
 
     // One proposal per file of a build context, whichever Dockerfiles share it.
     const claimed = new Map<string, string>();
@@ -101,6 +116,10 @@ export async function run(
   }
 }
 
+/**
+ * The command line's settings alone, without configuration files: the base `dockopt verify` uses
+ * to rebuild with a subset of the transforms.
+ */
 function fileSettings(options: CliOptions): FileSettings {
   return {
     only: options.only,
@@ -112,7 +131,6 @@ function fileSettings(options: CliOptions): FileSettings {
     context: options.context,
     maxFileSize: options.maxFileSize,
     transformModules: options.transformModules,
-    // Dry runs show the diff (text) or carry it in the report (json).
     diff: !options.write && !options.check && !options.listDifferent && !options.print,
   };
 }

@@ -1,0 +1,120 @@
+/**
+ * Finding and loading configuration files (lilconfig): for each Dockerfile, the nearest of
+ * `package.json` ("dockopt" key), `.dockoptrc` (JSON or YAML), `.dockoptrc.json`,
+ * `.dockoptrc.yaml`, `.dockoptrc.yml`, `dockopt.config.js`, `dockopt.config.mjs`,
+ * `dockopt.config.cjs`, `dockopt.config.json`, searching from the file's directory upwards.
+ * The nearest file wins whole (no merging with files further up). `--config FILE` uses one file
+ * for everything; `--no-config` uses none. Each file is loaded, validated and its custom
+ * transforms imported once.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { defaultLoaders, lilconfig, type Loader } from 'lilconfig';
+import { parse as parseYaml } from 'yaml';
+import type { Transform, TransformMeta } from '../../core/transform.js';
+import { loadTransformModules } from '../custom-transforms.js';
+import { checkTransformIds, ConfigError, parseConfig, type DockoptConfig } from './schema.js';
+
+export const CONFIG_FILES = [
+  'package.json',
+  '.dockoptrc',
+  '.dockoptrc.json',
+  '.dockoptrc.yaml',
+  '.dockoptrc.yml',
+  'dockopt.config.js',
+  'dockopt.config.mjs',
+  'dockopt.config.cjs',
+  'dockopt.config.json',
+];
+
+const yamlLoader: Loader = (_path, content) => parseYaml(content);
+
+/** A loader whose failure names the file (lilconfig's own errors do not). */
+const naming =
+  (loader: Loader): Loader =>
+  async (path, content) => {
+    try {
+      return await loader(path, content);
+    } catch (error) {
+      throw new ConfigError(path, `cannot read: ${(error as Error).message}`);
+    }
+  };
+
+export interface LoadedConfig {
+  config: DockoptConfig;
+  /** The custom transforms this file adds. */
+  transforms: Transform[];
+}
+
+export class ConfigLoader {
+  private readonly explorer = lilconfig('dockopt', {
+    searchPlaces: CONFIG_FILES,
+    loaders: {
+      '.js': naming(defaultLoaders['.js']),
+      '.mjs': naming(defaultLoaders['.mjs']),
+      '.cjs': naming(defaultLoaders['.cjs']),
+      '.json': naming(defaultLoaders['.json']),
+      '.yaml': naming(yamlLoader),
+      '.yml': naming(yamlLoader),
+      // `.dockoptrc`: YAML, which also reads JSON.
+      noExt: naming(yamlLoader),
+    },
+  });
+  private readonly loaded = new Map<string, Promise<LoadedConfig>>();
+
+  /**
+   * @param explicit `--config FILE` (absolute), `false` for `--no-config`, undefined to search.
+   * @param known transforms every config may name (built-in and `--transform` ones).
+   */
+  constructor(
+    private readonly explicit: string | false | undefined,
+    private readonly known: readonly Transform[],
+  ) {}
+
+  /** The configuration that applies to a file (absolute path), or null. */
+  async forFile(path: string): Promise<LoadedConfig | null> {
+    if (this.explicit === false) return null;
+    if (this.explicit) return this.load(this.explicit);
+    let found;
+    try {
+      found = await this.explorer.search(dirname(path));
+    } catch (error) {
+      throw asConfigError(error, dirname(path));
+    }
+    return found ? this.load(found.filepath, found.config) : null;
+  }
+
+  load(file: string, raw?: unknown): Promise<LoadedConfig> {
+    let loaded = this.loaded.get(file);
+    if (!loaded) this.loaded.set(file, (loaded = this.read(file, raw)));
+    return loaded;
+  }
+
+  private async read(file: string, raw: unknown): Promise<LoadedConfig> {
+    if (raw === undefined) {
+      try {
+        raw = (await this.explorer.load(file))?.config;
+      } catch (error) {
+        throw asConfigError(error, file);
+      }
+    }
+    const parsed = parseConfig(raw, file);
+    const config: DockoptConfig = {
+      ...parsed,
+      transforms: parsed.transforms.map((p) => (isAbsolute(p) ? p : resolve(dirname(file), p))),
+    };
+    let transforms: Transform[];
+    try {
+      transforms = await loadTransformModules(config.transforms);
+    } catch (error) {
+      throw new ConfigError(file, `transforms: ${(error as Error).message}`);
+    }
+    const metas: TransformMeta[] = [...this.known, ...transforms].map((t) => t.meta);
+    checkTransformIds(config, metas);
+    return { config, transforms };
+  }
+}
+
+function asConfigError(error: unknown, file: string): ConfigError {
+  if (error instanceof ConfigError) return error;
+  return new ConfigError(file, `cannot read: ${(error as Error).message}`);
+}
