@@ -1,2 +1,2 @@
 FROM debian:bookworm
-CMD /opt/app --opt="x y"
+CMD myapp --opt="x y"

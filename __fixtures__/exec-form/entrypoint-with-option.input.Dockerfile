@@ -1,2 +1,2 @@
 FROM debian:bookworm
-ENTRYPOINT /opt/app --serve
+ENTRYPOINT myapp --serve

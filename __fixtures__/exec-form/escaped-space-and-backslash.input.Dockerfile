@@ -1,2 +1,2 @@
 FROM debian:bookworm
-CMD /opt/app --name=a\ b "back\\slash" 'c:\dir'
+CMD myapp --name=a\ b "back\\slash" 'c:\dir'

@@ -1,2 +1,2 @@
 FROM golang:1.22
-CMD exec /go/bin/server -port 8080
+CMD exec server -port 8080

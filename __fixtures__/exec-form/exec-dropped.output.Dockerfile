@@ -1,2 +1,2 @@
 FROM golang:1.22
-CMD ["/go/bin/server", "-port", "8080"]
+CMD ["server", "-port", "8080"]

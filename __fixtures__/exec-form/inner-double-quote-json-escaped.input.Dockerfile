@@ -1,2 +1,2 @@
 FROM debian:bookworm
-CMD /opt/app --greeting 'say "hi"'
+CMD myapp --greeting 'say "hi"'

@@ -1,3 +1,3 @@
 FROM debian:bookworm
 SHELL ["/bin/bash", "-eo", "pipefail", "-c"]
-CMD /opt/app start
+CMD myapp start

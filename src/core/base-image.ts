@@ -75,6 +75,9 @@ const LANGUAGE_IMAGES = new Map<string, LanguageImage>([
   ['buildpack-deps', { noEntrypoint: true, workdir: '/' }],
   ['httpd', { noEntrypoint: true, workdir: null }],
   ['php', { noEntrypoint: false, workdir: null }],
+  // Variants are Debian- or Oracle-Linux-based; none declares an ENTRYPOINT.
+  ['openjdk', { noEntrypoint: true, workdir: null }],
+  ['java', { noEntrypoint: true, workdir: null }],
 ]);
 
 /** Tag words that keep a language image on its Debian base. */
@@ -93,6 +96,8 @@ const DEBIAN_TAG_WORDS = new Set([
   'zts',
   'scm',
   'curl',
+  'lts',
+  'current',
 ]);
 
 /** Red Hat Universal Base Images: bash as /bin/sh, no ENTRYPOINT. */
@@ -149,8 +154,6 @@ function languageVariant(tag: string | null): ImageFamily | null {
   if (!tag) return 'debian';
   const words = tag.toLowerCase().split('-');
   if (words.some((w) => /^alpine(\d[\d.]*)?$/.test(w))) return 'alpine';
-  const debian = words.every(
-    (w) => /^v?\d[\w.]*$/.test(w) || DEBIAN_TAG_WORDS.has(w) || /^(lts|current)$/.test(w),
-  );
+  const debian = words.every((w) => /^v?\d[\w.]*$/.test(w) || DEBIAN_TAG_WORDS.has(w));
   return debian ? 'debian' : null;
 }

@@ -1,6 +1,7 @@
 import type { BuildContext } from '../../src/core/context.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
-import { argsText, type InstructionNode } from '../../src/core/model.js';
+import { copyArguments } from '../../src/core/copy-args.js';
+import { argsText, type DockerfileModel, type InstructionNode } from '../../src/core/model.js';
 import { defineTransform } from '../../src/core/transform.js';
 import {
   ARCHIVE_HEAD_BYTES,
@@ -38,7 +39,7 @@ export default defineTransform({
         continue;
       }
       if (node.keyword !== 'ADD' || !node.stage) continue;
-      const verdict = judge(node, argsText(ctx.model, node), ctx.buildContext);
+      const verdict = judge(ctx.model, node, ctx.buildContext);
       if (!verdict.ok) {
         ctx.report({ message: `ADD kept: ${verdict.reason}`, node });
         continue;
@@ -57,15 +58,18 @@ export default defineTransform({
   },
 });
 
-function judge(node: InstructionNode, args: string, context: BuildContext | null): Verdict {
-  if (/^<<|\s<</.test(args)) return refuse('it has a heredoc');
+function judge(
+  model: DockerfileModel,
+  node: InstructionNode,
+  context: BuildContext | null,
+): Verdict {
+  if (/^<<|\s<</.test(argsText(model, node))) return refuse('it has a heredoc');
   for (const flag of node.flags)
     if (!SHARED_FLAGS.has(flag.name)) return refuse(`\`--${flag.name}\` exists only for ADD`);
-  const paths = node.json ? jsonArgs(args) : node.ast.getArguments().map((a) => a.getValue());
-  if (!paths || paths.length < 2) return refuse('its arguments could not be read');
+  const parsed = copyArguments(model, node);
+  if (!parsed) return refuse('its arguments could not be read');
   let byName = false;
-  for (const raw of paths.slice(0, -1)) {
-    const source = raw.replace(/^(["'])(.*)\1$/, '$2');
+  for (const source of parsed.sources) {
     if (source.includes('$')) return refuse(`\`${source}\` uses a variable`);
     if (REMOTE.test(source)) return refuse(`\`${source}\` is downloaded`);
     if (hasArchiveName(source)) return refuse(`\`${source}\` is named like an archive ADD unpacks`);
@@ -90,15 +94,6 @@ function lookAt(context: BuildContext | null, source: string): 'archive' | 'plai
   const head = context.readHead(source, ARCHIVE_HEAD_BYTES);
   if (!head) return null;
   return isArchiveContent(head) ? 'archive' : 'plain';
-}
-
-function jsonArgs(args: string): string[] | null {
-  try {
-    const parsed: unknown = JSON.parse(args);
-    return Array.isArray(parsed) && parsed.every((p) => typeof p === 'string') ? parsed : null;
-  } catch {
-    return null;
-  }
 }
 
 function refuse(reason: string): Verdict {

@@ -7,8 +7,10 @@ import {
 } from '../../src/core/model.js';
 import { baseImageOf, descendantsOf, lineageOf } from '../../src/core/stages.js';
 import { defineTransform } from '../../src/core/transform.js';
+import { workdirsOf } from '../../src/core/workdir.js';
 import { staticArgv, type StaticArgv } from '../../src/shell/argv.js';
 import { isPosixShell, parseShellForm } from '../../src/shell/script.js';
+import { checkProgram, type ProgramInputs } from './program.js';
 
 export default defineTransform({
   meta: {
@@ -27,6 +29,12 @@ export default defineTransform({
         description:
           'Also convert a shell-form ENTRYPOINT when no CMD is given to it. Off by default: a shell-form ENTRYPOINT ignores `docker run` arguments, the JSON form appends them.',
       },
+      assumeExecutable: {
+        type: 'boolean',
+        default: false,
+        description:
+          'Treat the program a CMD names as a binary or a script with a `#!` line even when that cannot be checked. A script without `#!` runs under `sh -c` but fails in exec form.',
+      },
       assumeNoBaseEntrypoint: {
         type: 'boolean',
         default: false,
@@ -36,12 +44,21 @@ export default defineTransform({
     },
   },
   create(ctx) {
+    const inputs = {
+      model: ctx.model,
+      workdirs: workdirsOf(ctx.model),
+      context: ctx.buildContext,
+      shellOf: ctx.shell,
+    };
     for (const stage of ctx.model.stages) {
       for (const node of stage.instructions) {
         if ((node.keyword !== 'CMD' && node.keyword !== 'ENTRYPOINT') || node.json || !node.args)
           continue;
         const argv = commandWords(ctx.model, node);
-        const refusal = argv.ok ? contextRefusal(ctx.model, node, stage, ctx.options) : argv.reason;
+        const refusal = !argv.ok
+          ? argv.reason
+          : (contextRefusal(ctx.model, node, stage, ctx.options) ??
+            programRefusal(inputs, node, argv.argv[0], ctx.options));
         if (!argv.ok || refusal) {
           ctx.report({ message: `${node.keyword} left in shell form: ${refusal}`, node });
           continue;
@@ -68,6 +85,17 @@ function commandWords(model: DockerfileModel, node: InstructionNode): StaticArgv
     return { ok: false, reason: 'it has comment lines inside, which the JSON form cannot keep' };
   const { script, reason } = parseShellForm(model, node);
   return script ? staticArgv(script) : { ok: false, reason };
+}
+
+function programRefusal(
+  inputs: ProgramInputs,
+  node: InstructionNode,
+  program: string,
+  options: Readonly<Record<string, unknown>>,
+): string | null {
+  if (options.assumeExecutable) return null;
+  const verdict = checkProgram(inputs, node, program);
+  return verdict.ok ? null : `${verdict.reason} (option \`assumeExecutable\` converts anyway)`;
 }
 
 /** Why the instruction's place in the file makes the JSON form mean something else, if it does. */

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+COPY entrypoint.sh /entrypoint.sh
+CMD /entrypoint.sh
