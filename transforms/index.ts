@@ -22,6 +22,7 @@ import gemHygiene from './gem-hygiene/index.js';
 import copyOrder from './copy-order/index.js';
 import copyOrderUnchecked from './copy-order-unchecked/index.js';
 import dockerignore from './dockerignore/index.js';
+import userChurn from './user-churn/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -43,4 +44,5 @@ export const builtinTransforms: readonly Transform[] = [
   copyOrder,
   copyOrderUnchecked,
   dockerignore,
+  userChurn,
 ];

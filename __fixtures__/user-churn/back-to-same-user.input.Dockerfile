@@ -1,0 +1,5 @@
+FROM debian:bookworm
+USER app
+RUN make
+USER app
+RUN make install

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+USER app
+RUN id
+# back to app
+CMD ["id"]

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+USER root
+USER app
+CMD ["app"]

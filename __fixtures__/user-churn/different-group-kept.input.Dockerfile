@@ -1,0 +1,6 @@
+# expect-none
+FROM debian:bookworm
+USER app
+RUN id
+USER app:app
+RUN id

@@ -1,0 +1,4 @@
+# expect-none
+FROM debian:bookworm
+RUN useradd app
+USER app

@@ -1,0 +1,4 @@
+# expect-none
+FROM node:20
+USER node
+RUN npm ci

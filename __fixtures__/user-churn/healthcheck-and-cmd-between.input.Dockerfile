@@ -1,0 +1,5 @@
+FROM debian:bookworm
+USER root
+HEALTHCHECK CMD ["true"]
+CMD ["server"]
+USER nobody

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+HEALTHCHECK CMD ["true"]
+CMD ["server"]
+USER nobody

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+    USER root
+    USER app

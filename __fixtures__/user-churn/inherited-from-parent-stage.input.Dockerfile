@@ -1,0 +1,5 @@
+FROM debian:bookworm AS base
+USER app
+FROM base
+USER app
+RUN make

@@ -1,0 +1,4 @@
+FROM debian:bookworm AS base
+USER app
+FROM base
+RUN make

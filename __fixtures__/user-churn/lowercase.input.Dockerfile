@@ -1,0 +1,4 @@
+from debian:bookworm
+user root
+user app
+run id

@@ -1,0 +1,3 @@
+from debian:bookworm
+user app
+run id

@@ -1,0 +1,6 @@
+# expect-none
+FROM debian:bookworm
+USER 1000
+RUN id
+USER app
+RUN id

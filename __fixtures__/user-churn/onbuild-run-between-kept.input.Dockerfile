@@ -1,0 +1,5 @@
+# expect-none
+FROM debian:bookworm
+USER app
+ONBUILD RUN id
+USER root

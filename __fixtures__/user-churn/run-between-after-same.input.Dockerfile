@@ -1,0 +1,6 @@
+FROM debian:bookworm
+USER app
+RUN id
+USER app
+USER app
+RUN id

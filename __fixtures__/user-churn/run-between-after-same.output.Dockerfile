@@ -1,0 +1,4 @@
+FROM debian:bookworm
+USER app
+RUN id
+RUN id

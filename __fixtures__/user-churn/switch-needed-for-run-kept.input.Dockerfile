@@ -1,0 +1,6 @@
+# expect-none
+FROM debian:bookworm
+USER root
+RUN apt-get update
+USER app
+RUN make

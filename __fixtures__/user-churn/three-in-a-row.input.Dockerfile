@@ -1,0 +1,5 @@
+FROM debian:bookworm
+USER a
+USER b
+USER c
+RUN id

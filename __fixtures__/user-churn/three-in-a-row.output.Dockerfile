@@ -1,0 +1,3 @@
+FROM debian:bookworm
+USER c
+RUN id

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+ARG U=app
+USER $U
+USER root
+RUN id

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+ARG U=app
+USER root
+RUN id

@@ -1,0 +1,5 @@
+# expect-none
+FROM debian:bookworm
+USER app
+WORKDIR /home/app/data
+USER root
