@@ -23,6 +23,7 @@ import copyOrder from './copy-order/index.js';
 import copyOrderUnchecked from './copy-order-unchecked/index.js';
 import dockerignore from './dockerignore/index.js';
 import userChurn from './user-churn/index.js';
+import wgetProgress from './wget-progress/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -45,4 +46,5 @@ export const builtinTransforms: readonly Transform[] = [
   copyOrderUnchecked,
   dockerignore,
   userChurn,
+  wgetProgress,
 ];

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN wget -Oq https://example.com/x

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN wget --progress=dot:giga -Oq https://example.com/x

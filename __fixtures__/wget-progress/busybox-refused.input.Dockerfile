@@ -1,0 +1,3 @@
+# expect: has busybox wget
+FROM busybox
+RUN wget https://example.com/x

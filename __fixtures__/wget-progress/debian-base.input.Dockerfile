@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN wget https://example.com/file.tar.gz

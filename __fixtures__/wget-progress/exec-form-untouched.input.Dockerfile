@@ -1,0 +1,3 @@
+# expect-none
+FROM debian:bookworm
+RUN ["wget", "https://example.com/x"]

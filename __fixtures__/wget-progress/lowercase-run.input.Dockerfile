@@ -1,0 +1,2 @@
+from debian:bookworm
+run wget https://example.com/x

@@ -1,0 +1,2 @@
+from debian:bookworm
+run wget --progress=dot:giga https://example.com/x

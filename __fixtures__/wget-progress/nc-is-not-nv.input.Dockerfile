@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN wget -nc https://example.com/x

@@ -1,0 +1,3 @@
+# expect: has busybox wget
+FROM node:20-alpine
+RUN wget https://example.com/x

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN wget -O- https://example.com/install.sh | sh

@@ -1,0 +1,3 @@
+# expect-none
+FROM debian:bookworm
+RUN wget --progress=bar:force https://example.com/x

@@ -1,0 +1,2 @@
+FROM python:3.12-slim-bookworm
+RUN apt-get update && apt-get install -y wget && wget --progress=dot:giga https://example.com/x

@@ -1,0 +1,3 @@
+# expect-none
+FROM debian:bookworm
+RUN wget -qO- https://example.com/x | sh

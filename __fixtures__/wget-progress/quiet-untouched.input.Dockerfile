@@ -1,0 +1,3 @@
+# expect-none
+FROM debian:bookworm
+RUN wget -q https://example.com/x

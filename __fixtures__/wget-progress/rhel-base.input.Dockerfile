@@ -1,0 +1,2 @@
+FROM rockylinux:9
+RUN wget https://example.com/x.rpm

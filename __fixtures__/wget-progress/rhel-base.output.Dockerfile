@@ -1,0 +1,2 @@
+FROM rockylinux:9
+RUN wget --progress=dot:giga https://example.com/x.rpm

@@ -1,0 +1,2 @@
+FROM ubuntu:22.04
+RUN sudo wget https://example.com/x
