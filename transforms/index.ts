@@ -24,6 +24,7 @@ import copyOrderUnchecked from './copy-order-unchecked/index.js';
 import dockerignore from './dockerignore/index.js';
 import userChurn from './user-churn/index.js';
 import wgetProgress from './wget-progress/index.js';
+import casing from './casing/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -47,4 +48,5 @@ export const builtinTransforms: readonly Transform[] = [
   dockerignore,
   userChurn,
   wgetProgress,
+  casing,
 ];

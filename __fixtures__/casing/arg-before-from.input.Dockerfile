@@ -1,0 +1,2 @@
+arg VERSION=3.20
+from alpine:${VERSION}

@@ -1,0 +1,4 @@
+# build stage
+from alpine as Base
+# run things
+run true

@@ -1,0 +1,4 @@
+# build stage
+FROM alpine AS base
+# run things
+RUN true

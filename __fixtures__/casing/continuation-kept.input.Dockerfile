@@ -1,0 +1,2 @@
+run apt-get update && \
+    apt-get install -y curl

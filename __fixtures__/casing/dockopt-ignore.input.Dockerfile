@@ -1,0 +1,4 @@
+# expect-none
+FROM alpine
+# dockopt ignore=casing
+run true

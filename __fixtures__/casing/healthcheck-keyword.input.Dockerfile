@@ -1,0 +1,2 @@
+FROM alpine
+healthcheck CMD wget -q -O- http://localhost/

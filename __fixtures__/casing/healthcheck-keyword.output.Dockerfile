@@ -1,0 +1,2 @@
+FROM alpine
+HEALTHCHECK CMD wget -q -O- http://localhost/

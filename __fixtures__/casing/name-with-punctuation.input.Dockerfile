@@ -1,0 +1,2 @@
+FROM alpine AS My-Stage_1.x
+FROM My-Stage_1.x

@@ -1,0 +1,2 @@
+FROM alpine
+run echo from as run

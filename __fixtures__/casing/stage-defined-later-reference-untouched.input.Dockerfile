@@ -1,0 +1,3 @@
+FROM Builder
+RUN true
+FROM alpine AS Builder
