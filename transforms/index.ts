@@ -25,6 +25,7 @@ import dockerignore from './dockerignore/index.js';
 import userChurn from './user-churn/index.js';
 import wgetProgress from './wget-progress/index.js';
 import casing from './casing/index.js';
+import pipefail from './pipefail/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -49,4 +50,5 @@ export const builtinTransforms: readonly Transform[] = [
   userChurn,
   wgetProgress,
   casing,
+  pipefail,
 ];

@@ -1,0 +1,5 @@
+# expect: `yes | …` ends with SIGPIPE
+FROM debian:bookworm
+SHELL ["/bin/bash", "-c"]
+RUN yes | ./configure
+RUN set -o pipefail && curl -fsSL https://example.com/x.tgz | tar xz

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+SHELL ["/bin/bash", "-ec"]
+RUN curl -fsSL https://example.com/x.tgz | tar xz

@@ -1,0 +1,7 @@
+# expect: has a pipe this tool cannot read
+FROM debian:bookworm
+SHELL ["/bin/bash", "-c"]
+RUN <<EOF
+curl https://example.com/a | tar x
+EOF
+RUN curl https://example.com/b | tar x

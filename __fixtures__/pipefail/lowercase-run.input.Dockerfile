@@ -1,0 +1,2 @@
+from rockylinux:9
+run curl https://example.com/x | sh
