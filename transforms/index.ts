@@ -26,6 +26,7 @@ import userChurn from './user-churn/index.js';
 import wgetProgress from './wget-progress/index.js';
 import casing from './casing/index.js';
 import pipefail from './pipefail/index.js';
+import cdToWorkdir from './cd-to-workdir/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
@@ -51,4 +52,5 @@ export const builtinTransforms: readonly Transform[] = [
   wgetProgress,
   casing,
   pipefail,
+  cdToWorkdir,
 ];

@@ -1,0 +1,4 @@
+FROM node:20
+WORKDIR /app
+RUN cd /app && npm ci
+CMD ["node", "server.js"]

@@ -1,0 +1,6 @@
+FROM golang:1.22 AS build
+COPY . /src
+WORKDIR /src
+RUN go build -o /out/app
+FROM alpine
+COPY --from=build /out/app /app

@@ -1,0 +1,5 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+# compile
+RUN go build
+FROM scratch

@@ -1,0 +1,4 @@
+# expect-none
+FROM debian:bookworm AS build
+RUN ["sh", "-c", "cd /src && make"]
+FROM scratch

@@ -1,0 +1,3 @@
+# expect: the image (its WORKDIR
+FROM debian:bookworm
+RUN cd /opt && git clone https://example.com/repo.git

@@ -1,0 +1,4 @@
+FROM node:20 AS base
+WORKDIR /app
+FROM base
+RUN cd /app && npm test

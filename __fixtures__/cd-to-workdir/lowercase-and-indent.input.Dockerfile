@@ -1,0 +1,3 @@
+from golang:1.22 as build
+  run cd /src && go build
+from scratch

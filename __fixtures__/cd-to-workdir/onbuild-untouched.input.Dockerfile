@@ -1,0 +1,3 @@
+# expect-none
+FROM debian:bookworm
+ONBUILD RUN cd /src && make
