@@ -1,6 +1,6 @@
 import type { BuildContext } from '../../src/core/context.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
-import { copyArguments } from '../../src/core/copy-args.js';
+import { copyArguments } from '../../src/core/copy-operands.js';
 import { argsText, type DockerfileModel, type InstructionNode } from '../../src/core/model.js';
 import { defineTransform } from '../../src/core/transform.js';
 import {

@@ -1,4 +1,4 @@
-import { copyArguments } from '../../src/core/copy-args.js';
+import { copyArguments } from '../../src/core/copy-operands.js';
 import { indentOf, keywordCasedAs } from '../../src/core/layout.js';
 import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
 import { configIsObservable } from '../../src/core/stages.js';

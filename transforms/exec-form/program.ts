@@ -14,7 +14,7 @@
  */
 import { Env } from 'dockerfile-ast';
 import type { BuildContext } from '../../src/core/context.js';
-import { copyArguments } from '../../src/core/copy-args.js';
+import { copyArguments } from '../../src/core/copy-operands.js';
 import { argsText, type DockerfileModel, type InstructionNode } from '../../src/core/model.js';
 import { lineageOf } from '../../src/core/stages.js';
 import { cleanPath, type WorkdirMap } from '../../src/core/workdir.js';
