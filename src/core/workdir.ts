@@ -38,11 +38,14 @@ export function workdirsOf(model: DockerfileModel): WorkdirMap {
 }
 
 /**
- * The literal path a WORKDIR names, or null when the text needs Docker's word processing to be
- * understood (quotes, escapes) or spans several lines.
+ * The literal path a WORKDIR names (one pair of plain surrounding quotes removed), or null when
+ * the text needs more of Docker's word processing to be understood (escapes, inner quotes) or
+ * spans several lines.
  */
 export function workdirValue(model: DockerfileModel, node: InstructionNode): string | null {
-  const value = argsText(model, node).trim();
+  const raw = argsText(model, node).trim();
+  const quoted = /^"([^"\\$]*)"$/.exec(raw) ?? /^'([^'\\$]*)'$/.exec(raw);
+  const value = quoted ? quoted[1] : raw;
   if (!value || /["'\\\n]/.test(value)) return null;
   return value;
 }

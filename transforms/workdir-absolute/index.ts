@@ -21,16 +21,13 @@ export default defineTransform({
       for (const node of stage.instructions) {
         if (node.keyword !== 'WORKDIR' || !node.args) continue;
         const raw = argsText(ctx.model, node).trim();
-        if (raw.startsWith('/')) continue;
+        // Absolute, or a variable that may well hold an absolute path (hadolint accepts both).
+        if (/^["']?[/$]/.test(raw)) continue;
         const refuse = (why: string) =>
           ctx.report({ message: `relative WORKDIR \`${raw}\` left as is: ${why}`, node });
-        if (raw.startsWith('$')) {
-          refuse('it starts with a variable, which may hold an absolute path');
-          continue;
-        }
         const value = workdirValue(ctx.model, node);
         if (value === null) {
-          refuse('quotes, escapes or continuation lines would need Docker’s word processing');
+          refuse('escapes, inner quotes or continuation lines would need Docker’s word processing');
           continue;
         }
         const current = dirs.before(node);
@@ -39,6 +36,7 @@ export default defineTransform({
           continue;
         }
         const absolute = joinWorkdir(current, value);
+        const quote = /^["']/.test(raw) ? raw[0] : '';
         if (absolute === null) {
           refuse('it has both `..` and variables, which only resolve when the build runs');
           continue;
@@ -46,7 +44,7 @@ export default defineTransform({
         ctx.report({
           message: `relative WORKDIR \`${raw}\` → \`${absolute}\` (relative to ${current}, the directory before it)`,
           node,
-          fix: [{ start: node.args.start, end: node.args.end, text: absolute }],
+          fix: [{ start: node.args.start, end: node.args.end, text: quote + absolute + quote }],
         });
       }
     }

@@ -1,4 +1,4 @@
-# expect: it starts with a variable
+# expect-none
 FROM node:20
 ARG DIR=/app
 WORKDIR $DIR

@@ -1,0 +1,3 @@
+FROM node:20
+WORKDIR "/srv/app"
+WORKDIR '/srv/app/web'

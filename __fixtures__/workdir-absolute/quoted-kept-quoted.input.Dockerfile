@@ -1,0 +1,3 @@
+FROM node:20
+WORKDIR /app
+WORKDIR "my dir"
