@@ -47,7 +47,8 @@ export default defineTransform({
         if (cd.name !== 'cd' || cd.wrappers.length > 0) continue;
         const refuse = (why: string) =>
           ctx.report({ message: `\`${textOf(script, cd)}\` left in the RUN: ${why}`, node });
-        const dir = absoluteTarget(cd);
+        const current: string | null = proposed ?? workdirs.before(node);
+        const dir = cdTarget(cd, current);
         if (typeof dir !== 'string') {
           refuse(dir.why);
           continue;
@@ -65,7 +66,7 @@ export default defineTransform({
           refuse('a comment line sits inside what would be removed');
           continue;
         }
-        if ((proposed ?? workdirs.before(node)) === dir) {
+        if (current === dir) {
           ctx.report({
             message: `removed \`cd ${dir}\`: the stage already works in ${dir}`,
             node,
@@ -75,7 +76,7 @@ export default defineTransform({
         }
         const affected = firstAffected(ctx, node);
         if (affected) {
-          refuse(`${affected} would then run in ${dir}`);
+          refuse(affected(dir));
           continue;
         }
         const at = ctx.model.lines.lineStart(commentBlockStart(ctx.model, node));
@@ -91,24 +92,34 @@ export default defineTransform({
   },
 });
 
-/** The absolute, literal directory of `cd <dir>`, or why there is none. */
-function absoluteTarget(cd: SimpleCommand): string | { why: string } {
+/**
+ * The literal directory `cd <dir>` goes to, made absolute against the current one when relative;
+ * or why it is not known.
+ */
+function cdTarget(cd: SimpleCommand, current: string | null): string | { why: string } {
   if (cd.prefixes.length > 0) return { why: 'it has a variable prefix' };
   if (cd.args.length !== 1) return { why: 'it is not `cd <one directory>`' };
   const value = cd.args[0].value;
-  if (value === null) return { why: 'its directory is only known when the shell runs' };
-  if (!value.startsWith('/')) return { why: 'its directory is relative' };
-  return cleanPath(value);
+  if (value === null || value.startsWith('~') || value === '-')
+    return { why: 'its directory is only known when the shell runs' };
+  if (value.startsWith('/')) return cleanPath(value);
+  if (current === null)
+    return { why: 'its directory is relative to a working directory that is not known' };
+  return cleanPath(`${current}/${value}`);
 }
 
 /**
- * The first later instruction whose meaning depends on the working directory, described; null
- * when nothing does (up to an absolute WORKDIR, or the end of a stage whose configuration no one
- * sees).
+ * Why the rest of the stage depends on the working directory (the first instruction that does),
+ * for a given new directory; null when nothing does (up to an absolute WORKDIR, or the end of a
+ * stage whose configuration no one sees).
  */
-function firstAffected(ctx: TransformContext, node: InstructionNode): string | null {
+function firstAffected(
+  ctx: TransformContext,
+  node: InstructionNode,
+): ((dir: string) => string) | null {
   const stage = node.stage!;
-  const line = (n: InstructionNode) => `line ${n.firstLine + 1} (${n.keyword})`;
+  const line = (n: InstructionNode) => (dir: string) =>
+    `line ${n.firstLine + 1} (${n.keyword}) would then run in ${dir}`;
   for (const later of stage.instructions.filter((i) => i.index > node.index)) {
     if (later.keyword === 'WORKDIR') {
       const value = workdirValue(ctx.model, later);
@@ -125,7 +136,8 @@ function firstAffected(ctx: TransformContext, node: InstructionNode): string | n
     return line(later);
   }
   if (configIsObservable(ctx.model, stage))
-    return 'the image (its WORKDIR, seen by `docker run` and by stages built on it)';
+    return (dir) =>
+      `the stage's WORKDIR would become ${dir} for \`docker run\` and for stages built on it`;
   return null;
 }
 
@@ -135,7 +147,8 @@ function startsWithAbsoluteCd(ctx: TransformContext, node: InstructionNode): boo
   const chain = topLevelChain(script);
   if (chain.length < 2 || chain[0].node.type !== 'command' || chain[1].op !== '&&') return false;
   const cd = simpleCommand(script, chain[0].node);
-  return cd.name === 'cd' && cd.wrappers.length === 0 && typeof absoluteTarget(cd) === 'string';
+  const value = cd.args.length === 1 ? cd.args[0].value : null;
+  return cd.name === 'cd' && cd.wrappers.length === 0 && !!value?.startsWith('/');
 }
 
 function absoluteDestination(model: DockerfileModel, node: InstructionNode): boolean {

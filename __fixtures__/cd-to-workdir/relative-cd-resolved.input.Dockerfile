@@ -1,4 +1,4 @@
-# expect: its directory is relative
 FROM debian:bookworm AS build
+WORKDIR /app
 RUN cd src && make
 FROM scratch
