@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Robustness run over a folder of Dockerfiles: `npm run corpus -- <dir> [--unsafe]`.
+// Robustness run over a folder of Dockerfiles:
+// `npm run corpus -- <dir> [--unsafe] [--enable=<id,id>]` (--enable: e.g. the style transforms).
 // For every file: no crash, the output parses (no problem the input did not have), and a second
 // run changes nothing. Prints counts and the files that failed a check; exits 1 if any did.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,9 +11,13 @@ import { newProblems, problemsOf } from '../dist/src/core/validate.js';
 
 const args = process.argv.slice(2);
 const unsafe = args.includes('--unsafe');
+const enable = args
+  .filter((a) => a.startsWith('--enable='))
+  .flatMap((a) => a.slice('--enable='.length).split(','))
+  .filter(Boolean);
 const dir = args.find((a) => !a.startsWith('--'));
 if (!dir) {
-  console.error('usage: npm run corpus -- <dir> [--unsafe]');
+  console.error('usage: npm run corpus -- <dir> [--unsafe] [--enable=<id,id>]');
   process.exit(2);
 }
 
@@ -45,7 +50,7 @@ for (const file of walk(dir)) {
   const text = readFileSync(file, 'utf8');
   let first;
   try {
-    first = optimizeSync(text, { unsafe, filename: file });
+    first = optimizeSync(text, { unsafe, enable, filename: file });
   } catch (error) {
     if (/not a Dockerfile|line endings/.test(error.message)) {
       counts.inputErrors++;
@@ -80,14 +85,16 @@ for (const file of walk(dir)) {
     counts.reparseFailures++;
     problems.push(`${file}: output does not parse: ${added[0]}`);
   }
-  const second = optimizeSync(first.output, { unsafe, filename: file });
+  const second = optimizeSync(first.output, { unsafe, enable, filename: file });
   if (second.changed) {
     counts.nonIdempotent++;
     problems.push(`${file}: a second run changes it again`);
   }
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`corpus: ${dir}${unsafe ? ' (with --unsafe)' : ''}`);
+console.log(
+  `corpus: ${dir}${unsafe ? ' (with --unsafe)' : ''}${enable.length ? ` (with --enable=${enable.join(',')})` : ''}`,
+);
 for (const [key, value] of Object.entries(counts)) console.log(`  ${key.padEnd(16)} ${value}`);
 console.log(`  time             ${seconds.toFixed(2)} s (two runs per changed file)`);
 console.log('files changed per transform:');
