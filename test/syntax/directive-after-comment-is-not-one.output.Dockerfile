@@ -1,0 +1,6 @@
+# a comment before it ends the directives
+# escape=`
+FROM alpine:3.20
+RUN echo a && \
+    echo b && \
+    echo c

@@ -1,0 +1,5 @@
+# escape=\
+FROM alpine:3.20
+RUN echo one && \
+    echo two && \
+    echo three

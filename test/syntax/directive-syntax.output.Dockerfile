@@ -1,0 +1,5 @@
+# syntax=docker/dockerfile:1.7
+FROM debian:bookworm
+RUN apt-get update && \
+    apt-get install -y --no-install-recommends curl ca-certificates && \
+    rm -rf /var/lib/apt/lists/*

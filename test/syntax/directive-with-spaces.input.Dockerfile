@@ -1,0 +1,5 @@
+#   syntax = docker/dockerfile:1
+#escape =  \
+FROM alpine:3.20
+RUN echo a
+RUN echo b

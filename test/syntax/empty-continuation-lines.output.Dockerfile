@@ -1,0 +1,7 @@
+FROM alpine:3.20
+RUN echo a && \
+
+    echo b && \
+    	
+    echo c && \
+    echo d

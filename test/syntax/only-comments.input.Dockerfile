@@ -1,0 +1,3 @@
+# just a comment
+# dockopt: nothing to do here
+#

@@ -1,0 +1,8 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt \
+    apt-get update && apt-get install -y gcc
+RUN --network=none make
+RUN --network=none make test
+RUN --security=insecure mount -t tmpfs none /mnt
+RUN echo plain
