@@ -1,0 +1,67 @@
+/**
+ * "Text outside the edited ranges is byte-identical", checked on the two texts themselves.
+ *
+ * The edited ranges are the lines of what each applied fix is about (the instructions it names,
+ * widened to whole lines, so the comments between merged RUNs are in it). They cut the text before
+ * into kept pieces and zones: K0 Z0 K1 Z1 ... Kn. The text after must be K0 X0 K1 X1 ... Kn for some
+ * replacements Xi: it starts with K0, ends with Kn, and holds the other kept pieces in order. The
+ * pieces are searched leftmost-first, which finds such a split whenever one exists.
+ * (A character diff is no help here: a minimal diff freely aligns an inserted `rm -rf` with letters
+ * of the next line and reports changes where there are none.)
+ */
+
+export interface Zone {
+  /** Offsets in the text before. */
+  start: number;
+  end: number;
+}
+
+/** [start, end] widened to whole lines of `text`, the line break at the end included. */
+export function lineZone(text: string, start: number, end: number): Zone {
+  const zoneStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  return { start: zoneStart, end: newline === -1 ? text.length : newline + 1 };
+}
+
+/** The pieces of `before` outside every zone, in order (merging zones that overlap or touch). */
+export function keptPieces(before: string, zones: readonly Zone[]): Zone[] {
+  const sorted = [...zones].sort((a, b) => a.start - b.start);
+  const pieces: Zone[] = [];
+  let at = 0;
+  for (const zone of sorted) {
+    if (zone.start > at) pieces.push({ start: at, end: zone.start });
+    at = Math.max(at, zone.end);
+  }
+  pieces.push({ start: at, end: before.length });
+  return pieces;
+}
+
+/**
+ * The first kept piece of `before` that `after` does not reproduce in place, or null when every
+ * byte outside the zones is unchanged.
+ */
+export function firstChangeOutside(
+  before: string,
+  after: string,
+  zones: readonly Zone[],
+): { piece: string; at: number } | null {
+  const pieces = keptPieces(before, zones).map((p) => ({
+    ...p,
+    text: before.slice(p.start, p.end),
+  }));
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (pieces.length === 1) return after === first.text ? null : { piece: first.text, at: 0 };
+  if (!after.startsWith(first.text)) return { piece: first.text, at: first.start };
+  const limit = after.length - last.text.length;
+  if (limit < first.text.length || !after.endsWith(last.text))
+    return { piece: last.text, at: last.start };
+  let cursor = first.text.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = after.indexOf(piece.text, cursor);
+    if (found === -1 || found + piece.text.length > limit)
+      return { piece: piece.text, at: piece.start };
+    cursor = found + piece.text.length;
+  }
+  return null;
+}
