@@ -38,6 +38,36 @@ export function shellBodyText(
   return out.join('');
 }
 
+/**
+ * Whether a continuation's escape character follows an odd run of backslashes (`echo a\` then the
+ * escape). Docker drops only the escape and the line break, so that last backslash escapes the first
+ * character of the next line; a shell line continuation cannot show this (the shell would read an
+ * escaped backslash and a real line break), so such a RUN must not be shell-parsed.
+ */
+export function hasBackslashBeforeContinuation(
+  text: string,
+  start: number,
+  end: number,
+  escapeChar: string,
+): boolean {
+  let lineStart = start;
+  for (let lineEnd = text.indexOf('\n', start); lineEnd !== -1 && lineEnd < end;) {
+    // Comment lines inside a continuation are removed by Docker before joining: not continuations.
+    const isComment =
+      lineStart > start && text.slice(lineStart, lineEnd).trimStart().startsWith('#');
+    let cut = lineEnd;
+    while (cut > lineStart && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
+    if (!isComment && cut > lineStart && text[cut - 1] === escapeChar) {
+      let run = 0;
+      while (cut - 2 - run >= lineStart && text[cut - 2 - run] === '\\') run++;
+      if (run % 2 === 1) return true;
+    }
+    lineStart = lineEnd + 1;
+    lineEnd = text.indexOf('\n', lineStart);
+  }
+  return false;
+}
+
 /** A line that ends in the escape character plus optional blanks becomes `<blanks>\`. */
 function continuationOf(line: string, escapeChar: string): string {
   let cut = line.length;

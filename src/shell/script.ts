@@ -5,7 +5,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { DockerfileModel, InstructionNode } from '../core/model.js';
-import { blankFrom, shellBodyText } from './body.js';
+import { blankFrom, hasBackslashBeforeContinuation, shellBodyText } from './body.js';
 import { parseShellText } from './parser.js';
 
 export interface ShNode {
@@ -97,6 +97,12 @@ function parseBody(model: DockerfileModel, node: InstructionNode, argv: string[]
   if (!isPosixShell(argv))
     return { script: null, reason: `non-POSIX SHELL ${JSON.stringify(argv)}` };
   const { start, end } = node.args!;
+  if (hasBackslashBeforeContinuation(model.text, start, end, model.escapeChar))
+    return {
+      script: null,
+      reason:
+        'a line continuation right after a backslash, which Docker and a shell read differently',
+    };
   let mapped = shellBodyText(model.text, start, end, model.escapeChar);
   let root = parseTree(mapped, start);
   if (!root) return { script: null, reason: SHELL_SYNTAX };
