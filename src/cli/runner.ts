@@ -31,7 +31,10 @@ export async function runFiles(
 ): Promise<void> {
   const workers = workerCount(tasks.length, options.jobs);
   if (workers === 1) {
-    for (const task of tasks) await onResult(await processFile(task));
+    for (const task of tasks) {
+      await onResult(await processFile(task));
+      await turnOfEventLoop();
+    }
     return;
   }
   const pool = new Tinypool({
@@ -44,6 +47,7 @@ export async function runFiles(
     const inFlight: Promise<FileResult[]>[] = [];
     const drainOne = async () => {
       for (const result of await inFlight.shift()!) await onResult(result);
+      await turnOfEventLoop();
     };
     for (let at = 0; at < tasks.length; at += size) {
       const batch = tasks.slice(at, at + size);
@@ -58,6 +62,15 @@ export async function runFiles(
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * Lets the event loop run: a signal (Ctrl-C, SIGTERM) is only handled there. Processing in band is
+ * synchronous, and Tinypool hands back results synchronously (Atomics) while workers keep up, so
+ * without this a whole run could go by before an interrupt is seen.
+ */
+function turnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A worker died under this batch (out of memory, a native crash): report, do not hang. */
