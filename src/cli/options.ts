@@ -2,9 +2,10 @@
 import { resolve } from 'node:path';
 import yargs from 'yargs';
 import type { Settings } from '../core/context.js';
-import { DEFAULT_MAX_BYTES } from './files.js';
+import { DEFAULT_MAX_BYTES, parseByteSize } from './files.js';
 import { readVerifyOptions, withVerifyOptions, type VerifyCliOptions } from './verify-options.js';
 import { FORMATS, type Format } from './report/index.js';
+import { badFlagValue, describeYargsFailure, flagSpec, type YargsOptions } from './usage.js';
 
 export interface CliOptions {
   paths: string[];
@@ -58,7 +59,7 @@ export function parseOptions(
   verifyCommand = false,
 ): CliOptions {
   let failure: string | null = null;
-  const parsed = withVerifyOptions(yargs(argv))
+  const parser = withVerifyOptions(yargs(argv))
     .scriptName('dockopt')
     .usage(
       '$0 [paths..]\n$0 verify [paths..]   build each original and rewrite; compare them\n\nRewrite Dockerfiles for smaller images, fewer layers and faster rebuilds.\nPrints a unified diff by default; --write patches files in place.',
@@ -129,9 +130,9 @@ export function parseOptions(
       description: 'Which smaller base images base-image may switch to (default: slim)',
     })
     .option('max-file-size', {
-      type: 'number',
-      default: DEFAULT_MAX_BYTES,
-      description: 'Refuse files larger than this many bytes',
+      type: 'string',
+      default: String(DEFAULT_MAX_BYTES),
+      description: 'Refuse files larger than this: bytes, or with k, M, G (e.g. 50M)',
     })
     .option('jobs', {
       alias: 'j',
@@ -173,9 +174,13 @@ export function parseOptions(
     .exitProcess(false)
     .fail((message, error) => {
       failure = message ?? error?.message ?? 'invalid arguments';
-    })
-    .parseSync();
-  if (failure) throw new UsageError(failure);
+    });
+  const parsed = parser.parseSync();
+  // getOptions() is public in yargs but missing from its type definitions.
+  const spec = flagSpec((parser as unknown as { getOptions(): YargsOptions }).getOptions());
+  if (failure) throw new UsageError(describeYargsFailure(failure, spec));
+  const badValue = badFlagValue(argv, spec);
+  if (badValue) throw new UsageError(badValue);
   if (parsed.help || parsed.version) throw new HelpShown();
 
   const modes = ['check', 'print'].filter((m) => parsed[m]);
@@ -196,9 +201,11 @@ export function parseOptions(
     throw new UsageError(
       `--format ${parsed.format} reports on the files; it does not go with --${parsed.print ? 'print' : 'list-different'}`,
     );
-  const maxFileSize = parsed['max-file-size'];
-  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0)
-    throw new UsageError('--max-file-size must be a positive number of bytes');
+  const maxFileSize = parseByteSize(String(parsed['max-file-size']));
+  if (maxFileSize === null)
+    throw new UsageError(
+      `--max-file-size: expected a size such as 1048576, 512k or 50M, got "${parsed['max-file-size']}"`,
+    );
   const jobs = parsed['run-in-band'] ? 1 : parsed.jobs;
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
     throw new UsageError('--jobs must be a whole number of worker threads, 1 or more');
