@@ -7,9 +7,10 @@
  * One equivalence is allowed, because it is how Docker runs them: a shell-form CMD/ENTRYPOINT whose
  * text is only plain literal words (`python app.py`) runs the same program with the same arguments
  * as the exec form of those words (`["python", "app.py"]`), so both are recorded as the words.
+ * Used by the property tests and the corpus runner to check that safe rewrites keep it.
  */
 import { JSONInstruction, Property, PropertyInstruction } from 'dockerfile-ast';
-import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
+import type { DockerfileModel, InstructionNode, Stage } from './model.js';
 
 export interface ImageConfig {
   env: Record<string, string>;

@@ -1,5 +1,6 @@
 /**
- * "Text outside the edited ranges is byte-identical", checked on the two texts themselves.
+ * "Text outside the edited ranges is byte-identical", checked on the two texts themselves (by the
+ * property tests and the corpus runner: a check on the engine, not used by it).
  *
  * The edited ranges are the lines of what each applied fix is about (the instructions it names,
  * widened to whole lines, so the comments between merged RUNs are in it). They cut the text before
@@ -64,4 +65,19 @@ export function firstChangeOutside(
     cursor = found + piece.text.length;
   }
   return null;
+}
+
+/**
+ * For an engine result: the first change outside the lines of its applied fixes, or null. Texts are
+ * working texts (no BOM, `\n` only), which is what finding offsets refer to.
+ */
+export function changeOutsideFixes(
+  before: string,
+  after: string,
+  findings: readonly { status: string; start: number; end: number }[],
+): { piece: string; at: number } | null {
+  const zones = findings
+    .filter((f) => f.status === 'fixed')
+    .map((f) => lineZone(before, f.start, f.end));
+  return firstChangeOutside(before, after, zones);
 }
