@@ -10,6 +10,7 @@
  */
 import { applyEdits, type Edit } from './edits.js';
 import { collectIgnores, isIgnored } from './ignore.js';
+import { continuationMismatch } from './continuations.js';
 import {
   KNOWN_INSTRUCTIONS,
   parseDockerfile,
@@ -116,6 +117,13 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
   let model = parseDockerfile(original);
   const originalLines = model.lines;
   const layersBefore = countLayers(model);
+  // Before anything that trusts the model's instruction boundaries (even "not a Dockerfile").
+  const misread = continuationMismatch(model);
+  if (misread !== null)
+    return result(original, {
+      skipped: `line ${misread + 1}: dockerfile-ast and Docker end this instruction on different lines (a line continuation they read differently); left unchanged`,
+      layers: { before: layersBefore, after: layersBefore },
+    });
   const unknown = model.instructions.find((n) => !KNOWN_INSTRUCTIONS.has(n.keyword));
   if (unknown) {
     const word =
