@@ -24,13 +24,17 @@ export function lineZone(text: string, start: number, end: number): Zone {
   return { start: zoneStart, end: newline === -1 ? text.length : newline + 1 };
 }
 
-/** The pieces of `before` outside every zone, in order (merging zones that overlap or touch). */
+/**
+ * The pieces of `before` outside every zone, in order (zones that overlap or touch merged). The
+ * first piece starts at 0 and the last ends at the end of the text, even when they are empty.
+ */
 export function keptPieces(before: string, zones: readonly Zone[]): Zone[] {
   const sorted = [...zones].sort((a, b) => a.start - b.start);
   const pieces: Zone[] = [];
   let at = 0;
   for (const zone of sorted) {
-    if (zone.start > at) pieces.push({ start: at, end: zone.start });
+    if (zone.start > at || pieces.length === 0)
+      pieces.push({ start: at, end: Math.max(at, zone.start) });
     at = Math.max(at, zone.end);
   }
   pieces.push({ start: at, end: before.length });

@@ -4,13 +4,22 @@
  * argv of ENTRYPOINT and CMD. A safe rewrite may change how layers are made, never this.
  *
  * Values are taken as written (no `$VAR` expansion): a rewrite that keeps them textually keeps them.
- * One equivalence is allowed, because it is how Docker runs them: a shell-form CMD/ENTRYPOINT whose
- * text is only plain literal words (`python app.py`) runs the same program with the same arguments
- * as the exec form of those words (`["python", "app.py"]`), so both are recorded as the words.
+ * Equivalences that are how Docker runs them are allowed:
+ *   - a shell-form CMD/ENTRYPOINT that is one command of literal words (`python app.py --ip='*'`,
+ *     also after `exec`; see static-words.ts) runs the same program with the same arguments as the
+ *     exec form of those words (`["python", "app.py", "--ip=*"]`), so both are recorded as the words;
+ *   - WORKDIR is recorded resolved and cleaned (`WORKDIR src` after `/app` is `/app/src`), starting
+ *     from the base image's WORKDIR when it is known (src/core/base-image.ts), else a placeholder;
+ *   - `MAINTAINER x` (which fills the deprecated Author field) is recorded as the label
+ *     `org.opencontainers.image.authors=x` (quotes around the whole name dropped), where the OCI
+ *     image spec keeps that information now.
  * Used by the property tests and the corpus runner to check that safe rewrites keep it.
  */
 import { JSONInstruction, Property, PropertyInstruction } from 'dockerfile-ast';
+import { baseImageFacts } from './base-image.js';
 import type { DockerfileModel, InstructionNode, Stage } from './model.js';
+import { staticArgv } from './static-words.js';
+import { cleanPath } from './workdir.js';
 
 export interface ImageConfig {
   env: Record<string, string>;
@@ -22,8 +31,6 @@ export interface ImageConfig {
   entrypoint: string[] | null;
   cmd: string[] | null;
 }
-
-const PLAIN_WORDS = /^[A-Za-z0-9_./:=@%+,-]+( +[A-Za-z0-9_./:=@%+,-]+)*$/;
 
 export function finalStageConfig(model: DockerfileModel): ImageConfig | null {
   const final = model.stages[model.stages.length - 1];
@@ -41,7 +48,9 @@ export function finalStageConfig(model: DockerfileModel): ImageConfig | null {
     cmd: null,
   };
   let shell = ['/bin/sh', '-c'];
+  config.workdir = baseImageFacts(chain[0].image ?? '').workdir ?? '<base image WORKDIR>';
   for (const stage of chain) {
+    let cmdSetHere = false;
     for (const node of stage.instructions) {
       switch (node.keyword) {
         case 'ENV':
@@ -50,13 +59,16 @@ export function finalStageConfig(model: DockerfileModel): ImageConfig | null {
         case 'LABEL':
           Object.assign(config.labels, propertiesOf(node));
           break;
+        case 'MAINTAINER':
+          config.labels['org.opencontainers.image.authors'] = unquoted(joined(node));
+          break;
         case 'USER':
           config.user = joined(node);
           break;
         case 'WORKDIR': {
           const dir = joined(node);
-          config.workdir =
-            dir.startsWith('/') || !config.workdir ? dir : `${config.workdir}/${dir}`;
+          const path: string = dir.startsWith('/') ? dir : `${config.workdir}/${dir}`;
+          config.workdir = path.startsWith('/') && !path.includes('$') ? cleanPath(path) : path;
           break;
         }
         case 'EXPOSE':
@@ -70,10 +82,11 @@ export function finalStageConfig(model: DockerfileModel): ImageConfig | null {
           break;
         case 'ENTRYPOINT':
           config.entrypoint = argvOf(node, shell);
-          config.cmd = null; // Docker: setting ENTRYPOINT resets an inherited CMD
+          if (!cmdSetHere) config.cmd = null; // Docker: ENTRYPOINT resets a CMD set before this stage
           break;
         case 'CMD':
           config.cmd = argvOf(node, shell);
+          cmdSetHere = true;
           break;
       }
     }
@@ -96,6 +109,11 @@ function joined(node: InstructionNode): string {
   return (node.ast.getArgumentsContent() ?? '').trim();
 }
 
+/** `"Jane <j@x.org>"` → `Jane <j@x.org>`: the quotes people put around a MAINTAINER name. */
+function unquoted(text: string): string {
+  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+}
+
 function words(node: InstructionNode): string[] {
   return node.ast.getArguments().map((a) => a.getValue());
 }
@@ -111,6 +129,5 @@ function argvOf(node: InstructionNode, shell: string[]): string[] {
   const json = jsonArgv(node);
   if (json) return json;
   const text = joined(node);
-  const words = text.replace(/\s+/g, ' ');
-  return PLAIN_WORDS.test(words) ? words.split(' ') : [...shell, text];
+  return staticArgv(text) ?? [...shell, text];
 }

@@ -89,6 +89,14 @@ const COMMANDS = [
   '((i=1))',
   'if command -v apt-get >/dev/null; then apt-get update && apt-get install -y curl; fi',
   'echo ünïcödé 🐳',
+  'rm -rf /tmp/* /var/tmp/*',
+  'pip cache purge',
+  'npm cache clean --force',
+  'yum install -y gcc && yum clean all',
+  'dnf install -y make',
+  'apk add --no-cache --virtual .build-deps gcc musl-dev',
+  'apk del .build-deps',
+  'echo a\\',
 ];
 
 const OPERATORS = ['&&', '&&', '&&', '&&', ';', '||', '|'];
@@ -223,6 +231,19 @@ const otherInstruction = word([
   'ONBUILD RUN apt-get update && apt-get install -y make',
   'ONBUILD COPY . /app',
   'MAINTAINER someone',
+  'ADD app.tar.gz /opt/',
+  'ADD src /app/src',
+  'ADD --chown=app:app . /app',
+  'CMD echo "hello world"',
+  'CMD exec node server.js',
+  'CMD ["sh", "-c", "echo $HOME"]',
+  'ENTRYPOINT ./start.sh',
+  'ENTRYPOINT ["/docker-entrypoint.sh"]\nCMD ["nginx"]',
+  'USER root',
+  'WORKDIR ../lib',
+  'WORKDIR $HOME/app',
+  'ENV key value',
+  'LABEL version 1.0',
 ]);
 
 const between = word([

@@ -1,0 +1,122 @@
+/**
+ * The checks the property tests and the corpus runner apply to every rewrite (src/core/confinement,
+ * image-config, static-words): they must fail on what they are meant to catch, and only on that.
+ */
+import { changeOutsideFixes, firstChangeOutside, lineZone } from '../src/core/confinement.js';
+import { finalStageConfig } from '../src/core/image-config.js';
+import { parseDockerfile } from '../src/core/model.js';
+import { staticArgv } from '../src/core/static-words.js';
+
+describe('changes confined to the lines of applied fixes', () => {
+  const before = 'FROM a\nRUN x\n# keep\nRUN y\nCMD z\n';
+  const zoneOf = (line: string) => {
+    const start = before.indexOf(line);
+    return lineZone(before, start, start + line.length);
+  };
+
+  test('a zone is whole lines, its line break included', () => {
+    expect(zoneOf('RUN x')).toEqual({ start: 7, end: 13 });
+    expect(lineZone(before, 0, 0)).toEqual({ start: 0, end: 7 });
+    expect(lineZone('no newline', 3, 5)).toEqual({ start: 0, end: 10 });
+  });
+
+  test('changes inside zones pass, wherever the zones are (first line, last line)', () => {
+    const after = 'FROM a:slim\nRUN x && y\n# keep\nRUN y\nCMD ["z"]\n';
+    const zones = [zoneOf('FROM a'), zoneOf('RUN x'), zoneOf('CMD z')];
+    expect(firstChangeOutside(before, after, zones)).toBeNull();
+  });
+
+  test('a change outside every zone is found, also at the very start or end', () => {
+    const zones = [zoneOf('RUN x')];
+    expect(firstChangeOutside(before, before.replace('# keep', '# kept'), zones)).toEqual({
+      piece: '# keep\nRUN y\nCMD z\n',
+      at: 13,
+    });
+    expect(firstChangeOutside(before, `# new\n${before}`, zones)?.at).toBe(0);
+    expect(firstChangeOutside(before, `${before}# new\n`, zones)?.at).toBe(13);
+    expect(firstChangeOutside(before, before.replace('RUN x\n', ''), [])).toEqual({
+      piece: before,
+      at: 0,
+    });
+  });
+
+  test('only fixed findings open a zone', () => {
+    const at = before.indexOf('RUN y');
+    const finding = (status: string) => ({ status, start: at, end: at + 5 });
+    const after = before.replace('RUN y', 'RUN y && z');
+    expect(changeOutsideFixes(before, after, [finding('fixed')])).toBeNull();
+    expect(changeOutsideFixes(before, after, [finding('unfixed')])).not.toBeNull();
+  });
+});
+
+describe('staticArgv: what /bin/sh -c runs, when it is literal', () => {
+  test.each([
+    ['python app.py', ['python', 'app.py']],
+    ["python -m colab --ip='*'", ['python', '-m', 'colab', '--ip=*']],
+    ["'/docker init.sh'", ['/docker init.sh']],
+    ['exec node "server.js"', ['node', 'server.js']],
+    ['nginx -g daemon\\ off\\;', ['nginx', '-g', 'daemon off;']],
+  ])('%s', (text, argv) => expect(staticArgv(text)).toEqual(argv));
+
+  test.each([
+    'node $APP',
+    'echo "$HOME"',
+    'ls *.txt',
+    '~/bin/start',
+    'a && b',
+    'a; b',
+    'a | b',
+    'a > log',
+    'FOO=1 node app.js',
+    'cd /app',
+    'ulimit -n 1024',
+    'exec',
+    'echo `date`',
+    '"unterminated',
+  ])('%s: not literal', (text) => expect(staticArgv(text)).toBeNull());
+});
+
+describe('finalStageConfig', () => {
+  const config = (text: string) => finalStageConfig(parseDockerfile(text));
+
+  test('inherits along FROM <stage>; only the final stage counts', () => {
+    const c = config(
+      'FROM debian AS base\nENV A=1\nUSER app\nWORKDIR /srv\nFROM base\nWORKDIR web\nEXPOSE 80\nFROM alpine AS other\nENV B=2\nFROM base\nLABEL x="y z"\nCMD ["run"]\n',
+    );
+    expect(c).toEqual({
+      env: { A: '1' },
+      labels: { x: 'y z' },
+      user: 'app',
+      workdir: '/srv',
+      expose: [],
+      volumes: [],
+      entrypoint: null,
+      cmd: ['run'],
+    });
+  });
+
+  test('shell form and exec form of the same literal command are the same config', () => {
+    expect(config('FROM a\nCMD python app.py\n')).toEqual(
+      config('FROM a\nCMD ["python", "app.py"]\n'),
+    );
+    expect(config('FROM a\nCMD node $APP\n')).not.toEqual(config('FROM a\nCMD ["node", "$APP"]\n'));
+  });
+
+  test('relative WORKDIR resolves against the base image when it is known, else stays unknown', () => {
+    expect(config('FROM debian:bookworm\nWORKDIR src\n')?.workdir).toBe('/src');
+    expect(config('FROM golang:1.22\nWORKDIR src\n')?.workdir).toBe('/go/src');
+    expect(config('FROM example.com/x\nWORKDIR src\n')?.workdir).toBe('<base image WORKDIR>/src');
+  });
+
+  test('ENTRYPOINT resets a CMD from an earlier stage, not one set before it in the same stage', () => {
+    const parent = 'FROM a AS p\nCMD ["x"]\nFROM p\nENTRYPOINT ["e"]\n';
+    expect(config(parent)?.cmd).toBeNull();
+    expect(config('FROM a\nCMD ["x"]\nENTRYPOINT ["e"]\n')?.cmd).toEqual(['x']);
+  });
+
+  test('MAINTAINER is the authors label, quotes around the name dropped', () => {
+    expect(config('FROM a\nMAINTAINER "Jane <j@x.org>"\n')?.labels).toEqual({
+      'org.opencontainers.image.authors': 'Jane <j@x.org>',
+    });
+  });
+});
