@@ -226,9 +226,13 @@ function planStage(ctx: TransformContext, mapping: Mapping, stage: Stage, image:
     if (image.platform && !/amd64/.test(image.platform) && switchEstimate(lookup, target))
       notes.push(`the size estimate is for linux/amd64, the image is built for ${image.platform}`);
     const estimate = switchEstimate(lookup, target);
+    // The finding names every instruction the fix edits (an ARG default before FROM, RUN lines).
+    const edited = ctx.model.instructions.filter((n) =>
+      edits.some((e) => e.start <= n.end && e.end >= n.start),
+    );
     ctx.report({
       message: `base image ${lookup} → ${target} (${how})${did.length ? `; ${did.join('; ')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}`,
-      node,
+      node: [node, ...edited.filter((n) => n !== node)],
       fix: edits,
       ...(estimate ? { estimate } : {}),
     });

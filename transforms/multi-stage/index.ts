@@ -123,6 +123,8 @@ function split(ctx: TransformContext, facts: Facts, plan: Plan): void {
   ctx.report({
     message: `split into a build stage and a runtime stage with ${plan.summary}${kept}; the runtime stage keeps the ENV, WORKDIR, USER, EXPOSE, VOLUME, LABEL, HEALTHCHECK and ENTRYPOINT/CMD of the original (check that the app reads no other file from the build stage)`,
     node: stage.from,
+    // The runtime stage is appended at the end of the file: the finding spans everything it edits.
+    range: { start: stage.from.start, end: model.text.length },
     fix: edits,
   });
 }
