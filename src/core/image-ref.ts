@@ -1,43 +1,24 @@
 /**
- * Image references in FROM lines: where the image, its tag and digest sit in the text, what they
- * say once `docker.io/library/` is taken off, and what a global `ARG` default makes of a
- * `FROM ${BASE}`. Shared by the transforms that choose or change base images.
+ * Image references in FROM lines: where the image and its tag sit in the text, and what a global
+ * `ARG` default makes of a `FROM ${BASE}`. Parsing a reference is `parseImageReference`
+ * (base-image.ts); this adds positions and build arguments. Shared by the transforms that choose
+ * or change base images.
  */
 import { Arg, From } from 'dockerfile-ast';
+import { parseImageReference } from './base-image.js';
 import type { DockerfileModel, InstructionNode, Span, Stage } from './model.js';
 
-export interface ImageRef {
-  /** Repository path as written, without tag or digest (`python`, `gcr.io/distroless/static`). */
-  name: string;
-  tag: string | null;
-  digest: string | null;
+/** The image text without its `@digest` and `:tag` (registry and path as written). */
+export function imageNameText(image: string): string {
+  const name = image.split('@')[0];
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
 }
 
-/** `name[:tag][@digest]`; a `:` inside the registry host (`host:5000/x`) is not a tag. */
-export function parseImageRef(text: string): ImageRef {
-  let rest = text;
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : null;
-  const name = tag === null ? rest : rest.slice(0, colon);
-  return { name, tag, digest };
-}
-
-export function formatImageRef(ref: ImageRef): string {
-  return `${ref.name}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-
-/** Docker Hub's implicit prefixes removed: `docker.io/library/python` → `python`. */
-export function normalizeName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
-    .replace(/^library\//, '');
+/** `python`, `gcr.io/distroless/static` (Docker Hub's implicit parts removed), or null. */
+export function repositoryOf(image: string): string | null {
+  const ref = parseImageReference(image);
+  return ref ? (ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository) : null;
 }
 
 export interface FromImage {

@@ -1,71 +1,25 @@
 /**
- * What a stage's configuration is at a given instruction: working directory, ENV values, USER,
- * following `FROM <earlier stage>` back to its parents; and the plain arguments of COPY/ADD and
- * of exec-form CMD/ENTRYPOINT. Values that depend on variables are reported as unknown (null),
- * never guessed.
+ * Facts about a stage's instructions that the working-directory and environment helpers
+ * (workdir.ts, env.ts) do not give: the USER at the end of a stage (following its parents), the
+ * plain arguments of COPY/ADD and of exec-form CMD/ENTRYPOINT, and paths made absolute against a
+ * known working directory. Values that depend on variables are unknown (null), never guessed.
  */
 import { posix } from 'node:path';
-import { Env, JSONInstruction } from 'dockerfile-ast';
+import { JSONInstruction } from 'dockerfile-ast';
 import type { InstructionNode, Stage } from './model.js';
+import { lineageOf } from './stages.js';
 
-/** The stage and its parents, oldest first, with the instructions of each up to `until`. */
-function lineage(stage: Stage, until: InstructionNode | null): InstructionNode[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | null = stage; s; s = s.parent) chain.unshift(s);
-  const out: InstructionNode[] = [];
-  for (const s of chain) {
-    for (const node of s.instructions) {
-      if (s === stage && until && node.index >= until.index) return out;
-      out.push(node);
-    }
-  }
-  return out;
-}
-
-/**
- * The working directory in effect before `until` (or at the end of the stage), as an absolute
- * path; '/' when no WORKDIR is set in the Dockerfile (the base image may set one: `unknownBase`).
- * Null when a WORKDIR uses a variable.
- */
-export function workdirAt(
-  stage: Stage,
-  until: InstructionNode | null = null,
-): { path: string; fromBase: boolean } | null {
-  let path = '/';
-  let fromBase = true;
-  for (const node of lineage(stage, until)) {
-    if (node.keyword !== 'WORKDIR') continue;
-    const arg = node.ast.getArgumentsContent()?.trim() ?? '';
-    if (!arg || arg.includes('$')) return null;
-    const unquoted = arg.replace(/^"(.*)"$/, '$1');
-    path = posix.resolve(path, unquoted);
-    fromBase = false;
-  }
-  return { path, fromBase };
-}
-
-/** The value an ENV sets for `name` before `until`, undefined when never set, null when unknown. */
-export function envAt(
-  stage: Stage,
-  name: string,
-  until: InstructionNode | null = null,
-): string | null | undefined {
-  let value: string | null | undefined = undefined;
-  for (const node of lineage(stage, until)) {
-    if (node.keyword !== 'ENV' || !(node.ast instanceof Env)) continue;
-    for (const property of node.ast.getProperties()) {
-      if (property.getName() !== name) continue;
-      const v = property.getValue();
-      value = v === null || v.includes('$') ? null : v;
-    }
-  }
-  return value;
+/** The stage and its parents, oldest first. */
+function lineage(stage: Stage): InstructionNode[] {
+  return lineageOf(stage)
+    .reverse()
+    .flatMap((s) => s.instructions);
 }
 
 /** The USER in effect at the end of the stage (as written), or null when none is set. */
 export function userAt(stage: Stage): string | null {
   let user: string | null = null;
-  for (const node of lineage(stage, null))
+  for (const node of lineage(stage))
     if (node.keyword === 'USER') user = node.ast.getArgumentsContent()?.trim() ?? null;
   return user;
 }
@@ -113,8 +67,13 @@ export function lastOf(stage: Stage, keyword: string): InstructionNode | null {
   return found;
 }
 
-/** `dest` of a COPY resolved the way Docker does: relative to WORKDIR; a trailing / is a dir. */
-export function resolveDest(dest: string, workdir: string): string {
-  const resolved = posix.resolve(workdir, dest);
-  return dest.endsWith('/') ? `${resolved}/` : resolved;
+/**
+ * A path as the instruction sees it: relative ones against the working directory (from
+ * `workdirsOf`), a trailing / kept (it marks a directory for COPY); null when the path is
+ * relative and the working directory is not known.
+ */
+export function absolutePath(path: string, workdir: string | null): string | null {
+  if (!path.startsWith('/') && workdir === null) return null;
+  const resolved = posix.resolve(workdir ?? '/', path);
+  return path.endsWith('/') && resolved !== '/' ? `${resolved}/` : resolved;
 }

@@ -3,7 +3,7 @@
  * estimated saving of a switch from one to another: only when both are listed, never a guess.
  */
 import type { Estimate } from '../core/transform.js';
-import { normalizeName, parseImageRef } from '../core/image-ref.js';
+import { parseImageReference } from '../core/base-image.js';
 import table from './image-sizes.json' with { type: 'json' };
 
 interface SizeEntry {
@@ -19,14 +19,16 @@ for (const entry of table.images as SizeEntry[])
   for (const name of [entry.image, ...(entry.aliases ?? [])]) byImage.set(name, entry);
 
 /** `docker.io/library/python:3.12.4-bookworm` → `python:3.12-bookworm`. */
-function key(image: string): string {
-  const ref = parseImageRef(image);
+function key(image: string): string | null {
+  const ref = parseImageReference(image);
+  if (!ref) return null;
   const tag = (ref.tag ?? 'latest').replace(/^(\d+\.\d+)\.\d+/, '$1');
-  return `${normalizeName(ref.name)}:${tag}`;
+  return `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}:${tag}`;
 }
 
 export function imageSize(image: string): SizeEntry | null {
-  return byImage.get(key(image)) ?? null;
+  const k = key(image);
+  return k === null ? null : (byImage.get(k) ?? null);
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;

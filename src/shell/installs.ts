@@ -3,15 +3,13 @@
  * transforms that change base images or split stages.
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../core/model.js';
+import { descendantsOf } from '../core/stages.js';
 import { aptCommands, packageName } from './apt.js';
 import type { ShellResult } from './script.js';
 
 /** The stage and every stage built FROM it, directly or through others. */
 export function stageFamily(model: DockerfileModel, stage: Stage): Stage[] {
-  return model.stages.filter((s) => {
-    for (let p: Stage | null = s; p; p = p.parent) if (p === stage) return true;
-    return false;
-  });
+  return [stage, ...descendantsOf(model, stage)];
 }
 
 /** Packages the stage family installs with apt, with the first RUN that does. */

@@ -3,16 +3,10 @@
  * has no RUN (distroless has no shell), exec-form CMD/ENTRYPOINT, a user distroless has, and runs
  * a file it copies from a stage that builds it statically (`CGO_ENABLED=0 go build -o X`).
  */
+import { variableBefore } from '../../src/core/env.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
-import {
-  copySpec,
-  envAt,
-  execArgv,
-  lastOf,
-  resolveDest,
-  userAt,
-  workdirAt,
-} from '../../src/core/stage-state.js';
+import { absolutePath, copySpec, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
+import { workdirsOf } from '../../src/core/workdir.js';
 import { goBuilds } from '../../src/shell/builds.js';
 import type { ShellResult } from '../../src/shell/script.js';
 
@@ -55,13 +49,12 @@ export function distrolessEligible(
   const spec = copySpec(copies[0]);
   if (!spec || !spec.from || spec.sources.length !== 1)
     return { ok: false, reason: 'the artifact is not copied from a build stage' };
-  const workdir = workdirAt(stage, copies[0]);
-  if (!workdir) return { ok: false, reason: 'WORKDIR uses a variable' };
+  const workdirs = workdirsOf(model);
   const source = spec.sources[0];
-  const dest = resolveDest(spec.dest, workdir.path);
+  const dest = absolutePath(spec.dest, workdirs.before(copies[0]));
+  const program = absolutePath(argv[0], workdirs.atEnd(stage));
+  if (!dest || !program) return { ok: false, reason: 'the working directory is not known' };
   const installed = dest.endsWith('/') ? `${dest}${source.split('/').pop()}` : dest;
-  const runWorkdir = workdirAt(stage)?.path ?? '/';
-  const program = argv[0].startsWith('/') ? argv[0] : resolveDest(argv[0], runWorkdir);
   if (program !== installed)
     return { ok: false, reason: `${entry!.keyword} does not run the copied artifact` };
 
@@ -75,9 +68,10 @@ export function distrolessEligible(
     if (!script) continue;
     for (const build of goBuilds(script)) {
       if (!build.output) continue;
-      const out = resolveDest(build.output, workdirAt(from, node)?.path ?? '/');
-      if (out !== resolveDest(source, workdirAt(from)?.path ?? '/')) continue;
-      const cgoOff = build.cgoDisabled || envAt(from, 'CGO_ENABLED', node) === '0';
+      const out = absolutePath(build.output, workdirs.before(node));
+      // A `COPY --from` source is relative to the root of that stage, not to its WORKDIR.
+      if (out === null || out !== absolutePath(source, '/')) continue;
+      const cgoOff = build.cgoDisabled || variableBefore(node, ['CGO_ENABLED'])?.value === '0';
       if (cgoOff) return { ok: true, artifact: installed };
       return {
         ok: false,

@@ -2,12 +2,14 @@ import type { Edit } from '../../src/core/edits.js';
 import {
   fromImage,
   globalArg,
-  normalizeName,
-  parseImageRef,
+  imageNameText,
+  repositoryOf,
   unquotedLiteral,
   wholeVariable,
   type FromImage,
 } from '../../src/core/image-ref.js';
+import { parseImageReference } from '../../src/core/base-image.js';
+import { keywordCasedAs } from '../../src/core/layout.js';
 import type { Stage } from '../../src/core/model.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { switchEstimate } from '../../src/data/image-sizes.js';
@@ -15,7 +17,7 @@ import { aptCommands, createsManDir, JAVA_PACKAGE, packageName } from '../../src
 import { prependCommand } from '../../src/shell/extend.js';
 import { apkName, planAlpine } from './alpine.js';
 import { distrolessEligible } from './distroless.js';
-import { loadMapping, matchImage, type Mapping } from './mapping.js';
+import { loadMapping, matchImage, type Mapping, type Match } from './mapping.js';
 import { aptInstalled, stageFamily } from '../../src/shell/installs.js';
 import { toolNeeds } from './tools.js';
 
@@ -71,9 +73,9 @@ function resolve(ctx: TransformContext, image: FromImage): Resolved | string {
     };
   }
   const whole = wholeVariable(text);
-  const ref = parseImageRef(text);
-  const tagVar =
-    ref.tag !== null && !ref.name.includes('$') && !ref.digest ? wholeVariable(ref.tag) : null;
+  // `name:${TAG}`: a literal name with the whole tag from one build argument.
+  const parts = /^([^$@]+):([^:@/]+)$/.exec(text);
+  const tagVar = parts ? wholeVariable(parts[2]) : null;
   const variable = whole ?? tagVar;
   if (!variable)
     return 'the image is computed from build arguments in a way that cannot be followed';
@@ -94,7 +96,7 @@ function resolve(ctx: TransformContext, image: FromImage): Resolved | string {
     };
   }
   return {
-    image: `${ref.name}:${value}`,
+    image: `${parts![1]}:${value}`,
     edit: (_target, suffix) =>
       suffix && image.tagSpan
         ? { start: image.tagSpan.end, end: image.tagSpan.end, text: suffix }
@@ -108,13 +110,7 @@ function planStage(ctx: TransformContext, mapping: Mapping, stage: Stage, image:
   const refuse = (why: string) =>
     ctx.report({ message: `base image ${image.text} kept: ${why}`, node });
   const isFinal = stage === ctx.model.stages[ctx.model.stages.length - 1];
-  const ref = parseImageRef(image.text);
-  if (
-    !image.text.includes('$') &&
-    normalizeName(ref.name) === 'golang' &&
-    isFinal &&
-    ctx.model.stages.length === 1
-  )
+  if (repositoryOf(image.text) === 'golang' && isFinal && ctx.model.stages.length === 1)
     return refuse('a Go toolchain image as the runtime: split the build with multi-stage instead');
 
   const resolved = resolve(ctx, image);
@@ -123,120 +119,129 @@ function planStage(ctx: TransformContext, mapping: Mapping, stage: Stage, image:
       refuse(resolved);
     return;
   }
-  const chosen: Resolved = resolved;
-  const current = parseImageRef(resolved.image);
+  const current = parseImageReference(resolved.image);
+  if (!current) return;
   const notes = [...resolved.notes];
+  const name = imageNameText(resolved.image);
   let lookup = resolved.image;
   if (current.digest) {
     if (current.tag === null) {
-      if (matchImage(mapping, current.name))
-        refuse('pinned by digest only, so its version cannot be read');
+      if (matchImage(mapping, name)) refuse('pinned by digest only, so its version cannot be read');
       return;
     }
-    lookup = `${current.name}:${current.tag}`;
+    lookup = `${name}:${current.tag}`;
   }
   const match = matchImage(mapping, lookup);
-  const policy = ctx.settings.basePolicy;
+  const choice = choose(ctx, mapping, stage, lookup, match, isFinal);
+  if (choice === null) return;
+  if (typeof choice === 'string') return refuse(choice);
+  const policy = ctx.settings.basePolicy === 'alpine' ? 'alpine' : 'slim';
+  const suffix = current.digest || !match ? null : match.suffix(policy);
+  const imageEdit = resolved.edit(choice.target, suffix);
+  if (typeof imageEdit === 'string') return refuse(imageEdit);
+  if (current.digest)
+    notes.push(
+      `dropped the @${current.digest.slice(0, 14)}… digest pin: pin the digest of ${choice.target} again`,
+    );
+  const estimate = switchEstimate(lookup, choice.target);
+  if (estimate && image.platform && !/amd64/.test(image.platform))
+    notes.push(`the size estimate is for linux/amd64, the image is built for ${image.platform}`);
+  const said = [...choice.did, ...notes, ...choice.caveats];
+  const edits = [imageEdit, ...choice.edits];
+  // The finding names every instruction the fix edits (an ARG default before FROM, RUN lines).
+  const edited = ctx.model.instructions.filter((n) =>
+    edits.some((e) => e.start <= n.end && e.end >= n.start),
+  );
+  ctx.report({
+    message: `base image ${lookup} → ${choice.target} (${choice.how})${said.length ? `; ${said.join('; ')}` : ''}`,
+    node: [node, ...edited.filter((n) => n !== node)],
+    fix: edits,
+    ...(estimate ? { estimate } : {}),
+  });
+}
+
+interface Choice {
+  target: string;
+  how: string;
+  /** Edits besides the image itself (packages added, apt lines translated). */
+  edits: Edit[];
+  did: string[];
+  caveats: string[];
+}
+
+/** The image the policy picks for the stage, and what else must change; a string refuses. */
+function choose(
+  ctx: TransformContext,
+  mapping: Mapping,
+  stage: Stage,
+  lookup: string,
+  match: Match | null,
+  isFinal: boolean,
+): Choice | string | null {
   const family = stageFamily(ctx.model, stage);
-
-  let target: string | null;
-  let how: string;
-  let edits: Edit[] = [];
-  const did: string[] = [];
   const distroless = mapping.distroless.static;
-  const alreadyDistroless =
-    normalizeName(current.name) === normalizeName(parseImageRef(distroless).name);
-  if (policy === 'distroless' && isFinal && !match?.entry.runtimeOnly && !alreadyDistroless) {
+  if (
+    ctx.settings.basePolicy === 'distroless' &&
+    isFinal &&
+    !match?.entry.runtimeOnly &&
+    repositoryOf(lookup) !== repositoryOf(distroless)
+  ) {
     const eligible = distrolessEligible(ctx.model, stage, ctx.shell);
-    if (!eligible.ok) {
-      if (!match) return refuse(`distroless policy: ${eligible.reason}`);
-    } else {
-      target = distroless;
-      how = `runs the static artifact ${eligible.artifact} only: no shell or package manager needed`;
-      return finish(target, how);
-    }
+    if (eligible.ok)
+      return {
+        target: distroless,
+        how: `runs the static artifact ${eligible.artifact} only: no shell or package manager needed`,
+        edits: [],
+        did: [],
+        caveats: [],
+      };
+    // Not eligible: a mapped image still gets its slim variant.
+    if (!match) return `distroless policy: ${eligible.reason}`;
   }
-  if (!match) return;
-  {
-    const p = policy === 'alpine' ? 'alpine' : 'slim';
-    target = match.target(p);
-    if (!target) return refuse(`no ${p} equivalent of ${lookup} in the mapping table`);
-    how =
-      p === 'alpine' ? 'switches to Alpine (musl libc, apk)' : 'same distribution, smaller variant';
-    if (match.entry.changesDistribution) {
-      if (!ctx.options.allowDistributionChange)
-        return refuse(
-          `${target} is a different distribution; allow it with the base-image option allowDistributionChange`,
-        );
-      const installs = [...aptInstalled(family, ctx.shell).keys()];
-      if (installs.length > 0)
-        return refuse(
-          `the stage installs packages (${installs.slice(0, 5).join(', ')}) whose names and versions may differ in ${target}`,
-        );
-      how = 'a different distribution of the same generation (the stage installs no packages)';
-    }
-    if (match.entry.runtimeOnly) {
-      if (!isFinal || family.length > 1)
-        return refuse('a JRE fits only a final stage that nothing builds on');
-    }
-    const toolsetName = match.entry.lostTools ?? 'none';
-    const needs =
-      toolsetName === 'none'
-        ? { packages: [], reasons: [], blockers: [], caveats: [], firstNeed: Infinity }
-        : toolNeeds(ctx.model, family, toolsetName, ctx.shell, ctx.buildContext);
-    if (needs.blockers.length > 0) return refuse(`${needs.blockers[0]} (${target})`);
-    if (p === 'alpine') {
-      const plan = planAlpine(family, ctx.shell);
-      if (!plan.ok) return refuse(`alpine policy: ${plan.reason}`);
-      edits.push(...plan.edits);
-      if (plan.translated.length) did.push('translated the apt-get lines to apk');
-    }
-    if (needs.packages.length > 0) {
-      const add = addPackages(ctx, stage, needs.packages, p, needs.firstNeed);
-      if (typeof add === 'string') return refuse(add);
-      edits.push(add.edit);
-      did.push(`${add.how}: ${needs.reasons.join('; ')}`);
-    }
-    notes.push(...needs.caveats);
-    if (p === 'slim' && /debian|slim/.test(target)) {
-      const java = javaManDir(ctx, family);
-      if (typeof java === 'string') return refuse(java);
-      if (java) {
-        edits.push(java);
-        did.push(
-          'added `mkdir -p /usr/share/man/man1` (OpenJDK fails to configure on slim bases without it)',
-        );
-      }
-    }
+  if (!match) return null;
+  const p = ctx.settings.basePolicy === 'alpine' ? 'alpine' : 'slim';
+  const target = match.target(p);
+  if (!target) return `no ${p} equivalent of ${lookup} in the mapping table`;
+  let how =
+    p === 'alpine' ? 'switches to Alpine (musl libc, apk)' : 'same distribution, smaller variant';
+  if (match.entry.changesDistribution) {
+    if (!ctx.options.allowDistributionChange)
+      return `${target} is a different distribution; allow it with the base-image option allowDistributionChange`;
+    const installs = [...aptInstalled(family, ctx.shell).keys()];
+    if (installs.length > 0)
+      return `the stage installs packages (${installs.slice(0, 5).join(', ')}) whose names and versions may differ in ${target}`;
+    how = 'a different distribution of the same generation (the stage installs no packages)';
   }
-
-  return finish(target, how);
-
-  function finish(target: string, how: string): void {
-    const imageEdit = chosen.edit(
-      target,
-      current.digest || !match ? null : match.suffix(policy === 'alpine' ? 'alpine' : 'slim'),
-    );
-    if (typeof imageEdit === 'string') return refuse(imageEdit);
-    edits = [imageEdit, ...edits];
-    if (current.digest)
-      notes.push(
-        `dropped the @${current.digest.slice(0, 14)}… digest pin: pin the digest of ${target} again`,
+  if (match.entry.runtimeOnly && (!isFinal || family.length > 1))
+    return 'a JRE fits only a final stage that nothing builds on';
+  const toolsetName = match.entry.lostTools ?? 'none';
+  const needs = toolNeeds(ctx.model, family, toolsetName, ctx.shell, ctx.buildContext);
+  if (needs.blockers.length > 0) return `${needs.blockers[0]} (${target})`;
+  const edits: Edit[] = [];
+  const did: string[] = [];
+  if (p === 'alpine') {
+    const plan = planAlpine(family, ctx.shell);
+    if (!plan.ok) return `alpine policy: ${plan.reason}`;
+    edits.push(...plan.edits);
+    if (plan.translated.length) did.push('translated the apt-get lines to apk');
+  }
+  if (needs.packages.length > 0) {
+    const add = addPackages(ctx, stage, needs.packages, p, needs.firstNeed);
+    if (typeof add === 'string') return add;
+    edits.push(add.edit);
+    did.push(`${add.how}: ${needs.reasons.join('; ')}`);
+  }
+  if (p === 'slim' && /debian|slim/.test(target)) {
+    const java = javaManDir(ctx, family);
+    if (typeof java === 'string') return java;
+    if (java) {
+      edits.push(java);
+      did.push(
+        'added `mkdir -p /usr/share/man/man1` (OpenJDK fails to configure on slim bases without it)',
       );
-    if (image.platform && !/amd64/.test(image.platform) && switchEstimate(lookup, target))
-      notes.push(`the size estimate is for linux/amd64, the image is built for ${image.platform}`);
-    const estimate = switchEstimate(lookup, target);
-    // The finding names every instruction the fix edits (an ARG default before FROM, RUN lines).
-    const edited = ctx.model.instructions.filter((n) =>
-      edits.some((e) => e.start <= n.end && e.end >= n.start),
-    );
-    ctx.report({
-      message: `base image ${lookup} → ${target} (${how})${did.length ? `; ${did.join('; ')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}`,
-      node: [node, ...edited.filter((n) => n !== node)],
-      fix: edits,
-      ...(estimate ? { estimate } : {}),
-    });
+    }
   }
+  return { target, how, edits, did, caveats: needs.caveats };
 }
 
 /**
@@ -270,7 +275,7 @@ function addPackages(
       };
     }
   }
-  const run = from.keywordText === from.keywordText.toLowerCase() ? 'run' : 'RUN';
+  const run = keywordCasedAs(from, 'RUN');
   const command =
     policy === 'alpine'
       ? `apk add --no-cache ${list.join(' ')}`

@@ -2,7 +2,8 @@
  * The mapping table (mapping.json, shipped with the package) and the `mapping` option that
  * overrides it: which smaller image stands in for a given base, per policy.
  */
-import { normalizeName, parseImageRef } from '../../src/core/image-ref.js';
+import { parseImageReference } from '../../src/core/base-image.js';
+import { imageNameText } from '../../src/core/image-ref.js';
 import shipped from './mapping.json' with { type: 'json' };
 
 export interface MappingEntry {
@@ -44,8 +45,10 @@ export interface Match {
 
 /** The entry for an image reference (tag and name only; digests are handled by the caller). */
 export function matchImage(mapping: Mapping, image: string): Match | null {
-  const ref = parseImageRef(image);
-  const exact = mapping.images[image] ?? mapping.images[`${ref.name}:${ref.tag ?? 'latest'}`];
+  const ref = parseImageReference(image);
+  if (!ref) return null;
+  const name = imageNameText(image);
+  const exact = mapping.images[image] ?? mapping.images[`${name}:${ref.tag ?? 'latest'}`];
   if (exact) {
     return {
       entry: exact,
@@ -53,7 +56,9 @@ export function matchImage(mapping: Mapping, image: string): Match | null {
       suffix: () => null,
     };
   }
-  const repo = normalizeName(ref.name);
+  // The rules describe Docker Hub's official images only.
+  if (ref.registry) return null;
+  const repo = ref.repository;
   const tag = ref.tag ?? '';
   for (const rule of mapping.rules) {
     if (rule.repo !== repo) continue;
@@ -66,7 +71,7 @@ export function matchImage(mapping: Mapping, image: string): Match | null {
         const template = rule[policy];
         if (!template) return null;
         const filled = fill(template);
-        return filled.includes(':') ? filled : `${ref.name}:${filled}`;
+        return filled.includes(':') ? filled : `${name}:${filled}`;
       },
       suffix(policy) {
         const template = rule[policy];

@@ -37,8 +37,6 @@ export function toolNeeds(
   shell: (n: InstructionNode) => ShellResult,
   context: BuildContext | null,
 ): Needs {
-  const toolset = (toolsets as unknown as Record<string, Toolset>)[toolsetName] ?? { commands: {} };
-  const installed = aptInstalled(family, shell);
   const needs: Needs = {
     packages: [],
     reasons: [],
@@ -46,6 +44,10 @@ export function toolNeeds(
     caveats: [],
     firstNeed: Infinity,
   };
+  const toolset = (toolsets as unknown as Record<string, Toolset>)[toolsetName];
+  // `none`: the variants differ in documentation and locales only.
+  if (!toolset || toolsetName === 'none') return needs;
+  const installed = aptInstalled(family, shell);
   const want = (packages: string[], why: string, at: InstructionNode) => {
     const missing = packages.filter((p) => {
       const from = installed.get(p);

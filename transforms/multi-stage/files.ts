@@ -7,7 +7,8 @@
 import { posix } from 'node:path';
 import type { BuildContext } from '../../src/core/context.js';
 import type { Stage } from '../../src/core/model.js';
-import { copySpec, resolveDest, workdirAt } from '../../src/core/stage-state.js';
+import { absolutePath, copySpec } from '../../src/core/stage-state.js';
+import type { WorkdirMap } from '../../src/core/workdir.js';
 
 export type Language = 'go' | 'rust' | 'c' | 'java' | 'node';
 
@@ -40,6 +41,7 @@ export function runtimeFiles(
   stage: Stage,
   language: Language,
   context: BuildContext | null,
+  workdirs: WorkdirMap,
 ): RuntimeFiles {
   const copies: RuntimeCopy[] = [];
   const inputs: string[] = [];
@@ -51,9 +53,9 @@ export function runtimeFiles(
       return { ok: false, reason: `COPY --from=${spec.from}: the file is already multi-stage` };
     if (node.keyword === 'ADD' && spec.sources.some((s) => /^(https?|git)[:@]/.test(s)))
       return { ok: false, reason: 'ADD of a URL: what it brings cannot be seen' };
-    const workdir = workdirAt(stage, node);
-    if (!workdir) return { ok: false, reason: 'a WORKDIR uses a variable' };
-    const dest = resolveDest(spec.dest, workdir.path);
+    const dest = absolutePath(spec.dest, workdirs.before(node));
+    if (!dest)
+      return { ok: false, reason: `the working directory of ${node.keyword} is not known` };
     for (const source of spec.sources) {
       const clean = source.replace(/^\.\//, '').replace(/\/$/, '');
       if (clean === '' || clean === '.' || clean === '*') {

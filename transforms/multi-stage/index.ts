@@ -1,5 +1,7 @@
 import { fromImage } from '../../src/core/image-ref.js';
+import { keywordCasedAs } from '../../src/core/layout.js';
 import { onbuildTrigger } from '../../src/core/model.js';
+import { workdirsOf } from '../../src/core/workdir.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { runtimeFiles } from './files.js';
 import {
@@ -54,6 +56,7 @@ export default defineTransform({
     const final = stages[stages.length - 1];
     const image = fromImage(ctx.model, final);
     const facts: Facts = {
+      workdirs: workdirsOf(ctx.model),
       model: ctx.model,
       stage: final,
       shell: ctx.shell,
@@ -90,12 +93,11 @@ function split(ctx: TransformContext, facts: Facts, plan: Plan): void {
     ctx.report({ message: `build not split into stages: ${why}`, node: stage.from });
   const user = userProblem(facts, plan.runtime === facts.image);
   if (user) return refuse(user);
-  const files = runtimeFiles(stage, plan.language, ctx.buildContext);
+  const files = runtimeFiles(stage, plan.language, ctx.buildContext, facts.workdirs);
   if (!files.ok) return refuse(files.reason);
 
   const name = stage.name ?? 'build';
-  const lower = stage.from.keywordText === stage.from.keywordText.toLowerCase();
-  const kw = (k: string) => (lower ? k.toLowerCase() : k);
+  const kw = (k: string) => keywordCasedAs(stage.from, k);
   const text = (n: { start: number; end: number }) => model.text.slice(n.start, n.end);
   const lines = [`${kw('FROM')} ${plan.runtime}`];
   for (const node of stage.instructions)

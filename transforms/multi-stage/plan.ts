@@ -4,14 +4,9 @@
  * stage is not a build of that language.
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
-import {
-  envAt,
-  execArgv,
-  lastOf,
-  resolveDest,
-  userAt,
-  workdirAt,
-} from '../../src/core/stage-state.js';
+import { variableBefore } from '../../src/core/env.js';
+import { absolutePath, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
+import type { WorkdirMap } from '../../src/core/workdir.js';
 import { aptInstalled } from '../../src/shell/installs.js';
 import {
   cargoBuilds,
@@ -49,6 +44,7 @@ export interface Facts {
   shell: (n: InstructionNode) => ShellResult;
   runtimes: Runtimes;
   image: string;
+  workdirs: WorkdirMap;
 }
 
 type Scripts = { node: InstructionNode; script: ShellScript }[];
@@ -75,10 +71,11 @@ export function entryArgv(stage: Stage): { argv: string[]; node: InstructionNode
 }
 
 /** The entry point runs this absolute path (or says why not). */
-function runsArtifact(stage: Stage, artifact: string): string | null {
+function runsArtifact(facts: Facts, artifact: string): string | null {
+  const stage = facts.stage;
   const entry = entryArgv(stage);
   if (!entry) return 'no ENTRYPOINT or CMD whose program can be read';
-  const program = resolveDest(entry.argv[0], workdirAt(stage)?.path ?? '/');
+  const program = absolutePath(entry.argv[0], facts.workdirs.atEnd(stage));
   if (program === artifact) return null;
   return `${entry.node.keyword} runs ${entry.argv[0]}, not the built ${artifact} (a script from the source tree, or a file the build installs elsewhere)`;
 }
@@ -135,17 +132,16 @@ export function planGo(facts: Facts): Planned {
       refuse:
         'a `go build` without a literal -o: the artifact name is not stated (dynamic artifact name)',
     };
-  const outputs = [
-    ...new Set(
-      builds.map((b) => resolveDest(b.output!, workdirAt(facts.stage, b.node)?.path ?? '/')),
-    ),
-  ];
+  const resolved = builds.map((b) => absolutePath(b.output!, facts.workdirs.before(b.node)));
+  if (resolved.some((o) => o === null))
+    return { refuse: 'the working directory of the build is not known' };
+  const outputs = [...new Set(resolved as string[])];
   if (outputs.length > 1) return { refuse: `multiple artifacts (${outputs.join(', ')})` };
   const artifact = outputs[0];
-  const wrong = runsArtifact(facts.stage, artifact);
+  const wrong = runsArtifact(facts, artifact);
   if (wrong) return { refuse: wrong };
   const cgoOff = builds.every(
-    (b) => b.cgoDisabled || envAt(facts.stage, 'CGO_ENABLED', b.node) === '0',
+    (b) => b.cgoDisabled || variableBefore(b.node, ['CGO_ENABLED'])?.value === '0',
   );
   const entry = entryArgv(facts.stage)!;
   const healthShell = facts.stage.instructions.some(
@@ -188,8 +184,7 @@ export function planRust(facts: Facts): Planned {
   if (!builds.every((b) => b.release))
     return { refuse: '`cargo build` without --release: the output directory is the debug profile' };
   const entry = entryArgv(facts.stage);
-  const workdir = workdirAt(facts.stage)?.path ?? '/';
-  const program = entry ? resolveDest(entry.argv[0], workdir) : null;
+  const program = entry ? absolutePath(entry.argv[0], facts.workdirs.atEnd(facts.stage)) : null;
   if (!program || !program.includes('/target/release/'))
     return {
       refuse:
@@ -221,10 +216,11 @@ export function planC(facts: Facts): Planned {
   if (builds.length === 0) return null;
   const entry = entryArgv(facts.stage);
   if (!entry) return { refuse: 'no ENTRYPOINT or CMD whose program can be read' };
-  const workdir = workdirAt(facts.stage)?.path ?? '/';
-  const program = resolveDest(entry.argv[0], workdir);
+  const workdir = facts.workdirs.atEnd(facts.stage);
+  const program = absolutePath(entry.argv[0], workdir);
+  if (!program) return { refuse: 'the working directory is not known' };
   const outputs = builds.map((b) => compilerOutput(b)).filter((o): o is string => o !== null);
-  if (outputs.length > 0 && !outputs.some((o) => resolveDest(o, workdir) === program))
+  if (outputs.length > 0 && !outputs.some((o) => absolutePath(o, workdir) === program))
     return {
       refuse: `${entry.node.keyword} runs ${entry.argv[0]}, which no visible compiler command writes`,
     };
@@ -236,7 +232,8 @@ export function planC(facts: Facts): Planned {
       refuse: `${entry.node.keyword} runs a script from the source tree (${entry.argv[0]})`,
     };
   const isStatic =
-    builds.some((b) => linksStatically(b)) || envAt(facts.stage, 'LDFLAGS') === '-static';
+    builds.some((b) => linksStatically(b)) ||
+    variableBefore(entry.node, ['LDFLAGS'])?.value === '-static';
   const { libs, unnamed } = namedRuntimeLibraries(facts);
   if (!isStatic && libs.length === 0)
     return {
@@ -278,7 +275,8 @@ export function planJava(facts: Facts): Planned {
     return { refuse: 'the jar is not named literally (dynamic artifact name)' };
   const runtime = jreRuntime(facts.runtimes, facts.image);
   if (!runtime) return { refuse: `no JRE image is known for ${facts.image}` };
-  const path = resolveDest(jar, workdirAt(facts.stage)?.path ?? '/');
+  const path = absolutePath(jar, facts.workdirs.atEnd(facts.stage));
+  if (!path) return { refuse: 'the working directory is not known' };
   return {
     language: 'java',
     runtime,
@@ -310,8 +308,9 @@ export function planNode(facts: Facts): Planned {
     return { refuse: `${entry.node.keyword} runs an npm script, whose command is in package.json` };
   if (entry.argv[0] !== 'node' || !entry.argv[1])
     return { refuse: 'the entry point is not `node <file>`' };
-  const workdir = workdirAt(facts.stage)?.path ?? '/';
-  const script = resolveDest(entry.argv[1], workdir);
+  const workdir = facts.workdirs.atEnd(facts.stage);
+  const script = absolutePath(entry.argv[1], workdir);
+  if (!workdir || !script) return { refuse: 'the working directory is not known' };
   const relative = script.startsWith(`${workdir}/`) ? script.slice(workdir.length + 1) : null;
   if (!relative || !relative.includes('/'))
     return {
