@@ -105,12 +105,17 @@ export function runtimeFiles(
   return { ok: true, copies, inputs };
 }
 
-/** Files in the context that are neither build inputs nor obviously unused; null when unreadable. */
+/**
+ * Files the context sends (after .dockerignore) that are neither build inputs nor obviously
+ * unused; null when the context cannot be read.
+ */
 function nonInputs(context: BuildContext, language: Language): string[] | null {
   const found: string[] = [];
   const walk = (dir: string, depth: number) => {
     for (const name of context.list(dir)) {
       const path = dir ? `${dir}/${name}` : name;
+      // What .dockerignore keeps out never reaches the build stage.
+      if (context.isExcluded(path)) continue;
       if (depth === 0 && isInput(language, name)) continue;
       if (depth > 0 && (isInput(language, name) || name === 'node_modules')) continue;
       if (name === 'node_modules' || name === '.git') continue;

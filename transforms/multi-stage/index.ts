@@ -1,7 +1,7 @@
 import { fromImage } from '../../src/core/image-ref.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
 import { onbuildTrigger } from '../../src/core/model.js';
-import { workdirsOf } from '../../src/core/workdir.js';
+import { workdirsOf, workdirValue } from '../../src/core/workdir.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { runtimeFiles } from './files.js';
 import {
@@ -87,6 +87,22 @@ export default defineTransform({
   },
 });
 
+/**
+ * The WORKDIR line the runtime stage needs instead of the original ones, or null to copy those
+ * verbatim. On the same image they mean the same; on another image a relative WORKDIR, or the
+ * build image's own WORKDIR (`/go` in golang), would land elsewhere: the runtime gets the
+ * directory the build stage ends in, written absolutely.
+ */
+function runtimeWorkdir(facts: Facts, plan: Plan): string | null | { refuse: string } {
+  if (plan.runtime === facts.image) return null;
+  const workdirs = facts.stage.instructions.filter((n) => n.keyword === 'WORKDIR');
+  const allAbsolute = workdirs.every((n) => workdirValue(facts.model, n)?.startsWith('/'));
+  if (workdirs.length > 0 && allAbsolute) return null;
+  const end = facts.workdirs.atEnd(facts.stage);
+  if (end === null) return { refuse: 'the working directory the app runs in is not known' };
+  return workdirs.length === 0 && end === '/' ? null : end;
+}
+
 function split(ctx: TransformContext, facts: Facts, plan: Plan): void {
   const { stage, model } = facts;
   const refuse = (why: string) =>
@@ -99,9 +115,15 @@ function split(ctx: TransformContext, facts: Facts, plan: Plan): void {
   const name = stage.name ?? 'build';
   const kw = (k: string) => keywordCasedAs(stage.from, k);
   const text = (n: { start: number; end: number }) => model.text.slice(n.start, n.end);
+  const workdir = runtimeWorkdir(facts, plan);
+  if (workdir !== null && typeof workdir === 'object') return refuse(workdir.refuse);
   const lines = [`${kw('FROM')} ${plan.runtime}`];
-  for (const node of stage.instructions)
-    if (CONFIG_BEFORE.has(node.keyword)) lines.push(text(node));
+  for (const node of stage.instructions) {
+    if (!CONFIG_BEFORE.has(node.keyword)) continue;
+    if (node.keyword === 'WORKDIR' && workdir !== null) continue;
+    lines.push(text(node));
+  }
+  if (workdir !== null) lines.push(`${kw('WORKDIR')} ${workdir}`);
   if (plan.packages.length > 0)
     lines.push(
       `${kw('RUN')} apt-get update && apt-get install -y --no-install-recommends ${plan.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`,
