@@ -15,6 +15,7 @@ import {
   type Plan,
   type Planned,
 } from './plan.js';
+import { planPython, type PythonPlanned, type PythonSplit } from './python.js';
 import { loadRuntimes } from './runtimes.js';
 
 /** Configuration the runtime stage keeps, before the copied files (paths and environment)… */
@@ -63,8 +64,8 @@ export default defineTransform({
       runtimes,
       image: image?.text ?? '',
     };
-    let planned: Planned = null;
-    for (const planner of PLANNERS) {
+    let planned: Planned | PythonPlanned = null;
+    for (const planner of [...PLANNERS, planPython]) {
       planned = planner(facts);
       if (planned) break;
     }
@@ -83,9 +84,35 @@ export default defineTransform({
           ' ',
         ),
       );
+    if ('runtimeLines' in planned) return splitPython(ctx, facts, planned);
     split(ctx, facts, planned);
   },
 });
+
+/** Python: the runtime stage repeats the original (see python.ts); the build stage writes wheels. */
+function splitPython(ctx: TransformContext, facts: Facts, plan: PythonSplit): void {
+  const { stage, model } = facts;
+  const user = userProblem(facts, true);
+  if (user)
+    return ctx.report({ message: `build not split into stages: ${user}`, node: stage.from });
+  const endsWithNewline = model.text.endsWith('\n');
+  const tail = `${endsWithNewline ? '' : '\n'}\n${plan.runtimeLines.join('\n')}${endsWithNewline ? '\n' : ''}`;
+  const edits = [
+    ...plan.buildEdits,
+    { start: model.text.length, end: model.text.length, text: tail },
+  ];
+  if (!stage.name)
+    edits.push({
+      start: stage.from.end,
+      end: stage.from.end,
+      text: ` ${keywordCasedAs(stage.from, 'AS')} build`,
+    });
+  ctx.report({
+    message: `split into a build stage and a runtime stage with ${plan.summary}; the runtime stage repeats every other instruction of the original`,
+    node: stage.from,
+    fix: edits,
+  });
+}
 
 /**
  * The WORKDIR line the runtime stage needs instead of the original ones, or null to copy those

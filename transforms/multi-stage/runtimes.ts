@@ -16,6 +16,7 @@ export interface Runtimes {
   slimFor: Record<string, string>;
   static: string;
   jre: JreRule[];
+  runtimeLibs: Record<string, Record<string, string>>;
 }
 
 export function loadRuntimes(override: unknown): Runtimes {
@@ -25,6 +26,10 @@ export function loadRuntimes(override: unknown): Runtimes {
     slimFor: { ...shipped.slimFor, ...(o.slimFor ?? {}) },
     static: o.static ?? shipped.static,
     jre: [...(o.jre ?? []), ...shipped.jre],
+    runtimeLibs: {
+      ...(shipped.runtimeLibs as unknown as Record<string, Record<string, string>>),
+      ...(o.runtimeLibs ?? {}),
+    },
   };
 }
 
