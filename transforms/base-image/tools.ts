@@ -1,13 +1,15 @@
 /**
  * What a stage (and the stages built FROM it) visibly uses that the smaller image lacks: commands
  * such as git or gcc, native builds behind `pip install` and `npm ci`. Each need is named with the
- * Debian packages that provide it, unless the stage installs them itself.
+ * Debian packages that provide it, unless the stage installs them itself. A requirements file is
+ * read from the build context under the name pip is given (the usual `COPY requirements.txt .`).
  */
 import type { BuildContext } from '../../src/core/context.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
 import { aptInstalled } from '../../src/shell/installs.js';
 import { npmInstalls } from '../../src/shell/builds.js';
-import { commandsOf, findCommands, subcommandOf } from '../../src/shell/query.js';
+import { PIP_OPTIONS_WITH_VALUE, pythonCommands } from '../../src/shell/pip.js';
+import { commandsOf } from '../../src/shell/query.js';
 import type { ShellResult } from '../../src/shell/script.js';
 import toolsets from './slim-tools.json' with { type: 'json' };
 
@@ -99,24 +101,27 @@ function pipNeeds(
   want: (packages: string[], why: string, at: InstructionNode) => void,
   needs: Needs,
 ): void {
-  for (const cmd of [...findCommands(script, 'pip', 'pip3')]) {
-    if (subcommandOf(cmd, new Set(['-r', '-c', '-i', '--index-url']))?.value !== 'install')
-      continue;
+  for (const pip of pythonCommands(script)) {
+    if (pip.tool !== 'pip' || pip.subcommand !== 'install') continue;
     const names: string[] = [];
-    cmd.args.forEach((a, i) => {
-      const v = a.value;
+    const args = pip.args.filter((w) => w !== pip.sub);
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i].value;
       if (v === '-r' || v === '--requirement') {
-        const file = cmd.args[i + 1]?.value ?? null;
+        const file = args[i + 1]?.value ?? null;
         const text = file && context ? context.readText(file) : null;
         if (text === null)
           needs.caveats.push(
             `packages in ${file ?? 'a requirements file'} could not be checked for native builds (file not visible)`,
           );
         else names.push(...requirementNames(text));
-      } else if (v && !v.startsWith('-') && cmd.args[i - 1]?.value !== '-r') {
+        i++;
+      } else if (v !== null && PIP_OPTIONS_WITH_VALUE.has(v)) {
+        i++;
+      } else if (v && !v.startsWith('-')) {
         names.push(v.split(/[<>=!~[;]/)[0].toLowerCase());
       }
-    });
+    }
     for (const name of names)
       if (native[name]) want(native[name], `pip builds ${name} from source`, node);
   }
