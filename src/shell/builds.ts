@@ -66,10 +66,13 @@ export function cargoBuilds(script: ShellScript): { cmd: SimpleCommand; release:
     }));
 }
 
-/** `mvn … package|install|verify` and `gradle|./gradlew build|assemble|bootJar|jar`. */
+/**
+ * `mvn … package|install|verify`, `gradle|./gradlew build|assemble|bootJar|jar`, and the JDK's
+ * own `jar` tool creating an archive (`jar cfe app.jar Main -C out .`, `jar --create --file …`).
+ */
 export function javaBuilds(
   script: ShellScript,
-): { cmd: SimpleCommand; tool: 'maven' | 'gradle' }[] {
+): { cmd: SimpleCommand; tool: 'maven' | 'gradle' | 'jar' }[] {
   const maven = [...findCommands(script, 'mvn'), ...findCommands(script, './mvnw')]
     .filter((cmd) => cmd.args.some((a) => ['package', 'install', 'verify'].includes(a.value ?? '')))
     .map((cmd) => ({ cmd, tool: 'maven' as const }));
@@ -80,7 +83,13 @@ export function javaBuilds(
       ),
     )
     .map((cmd) => ({ cmd, tool: 'gradle' as const }));
-  return [...maven, ...gradle];
+  const jar = findCommands(script, 'jar')
+    .filter((cmd) => {
+      const first = cmd.args[0]?.value ?? '';
+      return /^-?c[a-zA-Z]*$/.test(first) || cmd.args.some((a) => a.value === '--create');
+    })
+    .map((cmd) => ({ cmd, tool: 'jar' as const }));
+  return [...maven, ...gradle, ...jar];
 }
 
 /** `npm run build`, `yarn build`, `npx tsc`, `tsc`, and bundlers run directly. */
