@@ -110,6 +110,8 @@ function splitPython(ctx: TransformContext, facts: Facts, plan: PythonSplit): vo
   ctx.report({
     message: `split into a build stage and a runtime stage with ${plan.summary}; the runtime stage repeats every other instruction of the original`,
     node: stage.from,
+    // The runtime stage is appended at the end of the file: the finding spans everything it edits.
+    range: { start: stage.from.start, end: model.text.length },
     fix: edits,
   });
 }
