@@ -88,7 +88,8 @@ function rewriteRun(
     break;
   }
 
-  if (edits.length > 0) ctx.report({ message: `apk: ${did.join('; ')}`, node, fix: edits });
+  if (edits.length > 0)
+    ctx.report({ message: `apk: ${[...new Set(did)].join('; ')}`, node, fix: edits });
   for (const note of notes) ctx.report({ message: note, node });
 }
 

@@ -116,7 +116,7 @@ function rewriteRun(
 
   if (edits.length > 0) {
     const tools = [...new Set(rpms.map((r) => r.tool))].join('/');
-    ctx.report({ message: `${tools}: ${did.join('; ')}`, node, fix: edits });
+    ctx.report({ message: `${tools}: ${[...new Set(did)].join('; ')}`, node, fix: edits });
   }
   for (const note of notes) ctx.report({ message: note, node });
 }

@@ -83,7 +83,8 @@ function rewriteRun(
     }
   }
 
-  if (edits.length > 0) ctx.report({ message: `zypper: ${did.join('; ')}`, node, fix: edits });
+  if (edits.length > 0)
+    ctx.report({ message: `zypper: ${[...new Set(did)].join('; ')}`, node, fix: edits });
   for (const note of notes) ctx.report({ message: note, node });
 }
 
