@@ -41,6 +41,9 @@ export interface CliOptions {
   settingsGiven: Partial<Settings>;
   /** `--config FILE` (absolute), `false` for `--no-config`, undefined: search per file. */
   config?: string | false;
+  /** `--git-branch`: commit the changes of each repository on this new branch. */
+  gitBranch?: string;
+  gitMessage?: string;
 }
 
 export class UsageError extends Error {}
@@ -143,6 +146,15 @@ export function parseOptions(
       type: 'string',
       description: 'Leave out paths matching this pattern (gitignore syntax; repeatable)',
     })
+    .option('git-branch', {
+      type: 'string',
+      description:
+        'With --write: per repository, create this branch from HEAD, write and commit there (never pushed); without: say what would be committed',
+    })
+    .option('git-message', {
+      type: 'string',
+      description: 'Commit message for --git-branch (default: transforms applied and savings)',
+    })
     .option('config', {
       type: 'string',
       description: 'Use this configuration file for every file (--no-config: none)',
@@ -201,6 +213,15 @@ export function parseOptions(
     throw new UsageError(
       `--format ${parsed.format} reports on the files; it does not go with --${parsed.print ? 'print' : 'list-different'}`,
     );
+  if (parsed['git-message'] !== undefined && !parsed['git-branch'])
+    throw new UsageError('--git-message goes with --git-branch');
+  if (parsed['git-branch'] !== undefined) {
+    const branch = String(parsed['git-branch']);
+    if (parsed.check || parsed.print || parsed['list-different'])
+      throw new UsageError('--git-branch goes with --write (or alone, for a dry run)');
+    if (!/^(?!-)(?!.*\.\.)(?!.*\/\/)[\w./-]+(?<![./])$/.test(branch) || branch.endsWith('.lock'))
+      throw new UsageError(`--git-branch: "${branch}" is not a valid branch name`);
+  }
   const maxFileSize = parseByteSize(String(parsed['max-file-size']));
   if (maxFileSize === null)
     throw new UsageError(
@@ -237,6 +258,8 @@ export function parseOptions(
       ...(parsed['cache-strategy'] ? { cacheStrategy: parsed['cache-strategy'] } : {}),
       ...(parsed['base-policy'] ? { basePolicy: parsed['base-policy'] } : {}),
     },
+    gitBranch: parsed['git-branch'],
+    gitMessage: parsed['git-message'],
     // yargs turns --no-config into `config: false`, whatever the declared type.
     config:
       (parsed.config as unknown) === false

@@ -14,6 +14,7 @@ import { displayPath } from './output.js';
 import { Planner, type PlannedTask } from './plan.js';
 import { errorResult, type FileResult, type FileSettings } from './process-file.js';
 import { createReporter } from './report/index.js';
+import { migrate, type RepoResult } from './git-migrate.js';
 import { runFiles } from './runner.js';
 import { addToTotals, emptyTotals } from './totals.js';
 import { claimContextFiles, writeResult } from './write-result.js';
@@ -91,18 +92,26 @@ export async function run(
         ? await VerifySession.start(options, fileSettings(options), io)
         : null;
     if (typeof verifier === 'string') {
-      io.stderr(`dockopt: ${verifier}
-`);
+      io.stderr(`dockopt: ${verifier}\n`);
       return 2;
     }
 
     // One proposal per file of a build context, whichever Dockerfiles share it.
     const claimed = new Map<string, string>();
+    // With --git-branch, results wait until every repository's changes are known.
+    const held: RepoResult[] = [];
+    let index = 0;
     await runFiles(tasks, { jobs: options.jobs }, async (processed) => {
+      const repo = tasks[index++].repo;
       const repaired = options.write && verifier ? await verifier.repair(processed) : processed;
       const result = claimContextFiles(repaired, claimed);
-      report(options.write ? writeResult(result) : result);
+      if (options.gitBranch) held.push({ result, repo });
+      else report(options.write ? writeResult(result) : result);
     });
+    if (options.gitBranch) {
+      const git = { branch: options.gitBranch, message: options.gitMessage, write: options.write };
+      for (const result of migrate(held, git, (line) => io.stderr(`${line}\n`))) report(result);
+    }
 
     reporter.end(totals);
     if (verifier) io.stderr(verifier.table());
