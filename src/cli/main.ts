@@ -17,6 +17,8 @@ export interface Io {
   stderr: (text: string) => void;
   readStdin: () => string;
   stdoutIsTTY: boolean;
+  /** Where a progress bar may go (a terminal); absent: no bar. */
+  progressStream?: NodeJS.WriteStream;
 }
 
 const processIo: Io = {
@@ -24,6 +26,7 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0, 'utf8'),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  ...(process.stderr.isTTY ? { progressStream: process.stderr } : {}),
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

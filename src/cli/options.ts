@@ -41,6 +41,8 @@ export interface CliOptions {
   settingsGiven: Partial<Settings>;
   /** `--config FILE` (absolute), `false` for `--no-config`, undefined: search per file. */
   config?: string | false;
+  /** `--progress` / `--no-progress`; undefined: a bar on a terminal for many files. */
+  progress?: boolean;
   /** `--git-branch`: commit the changes of each repository on this new branch. */
   gitBranch?: string;
   gitMessage?: string;
@@ -145,6 +147,10 @@ export function parseOptions(
     .option('exclude', {
       type: 'string',
       description: 'Leave out paths matching this pattern (gitignore syntax; repeatable)',
+    })
+    .option('progress', {
+      type: 'boolean',
+      description: 'Progress bar on stderr (default: on a terminal, for 50 files or more)',
     })
     .option('git-branch', {
       type: 'string',
@@ -258,6 +264,7 @@ export function parseOptions(
       ...(parsed['cache-strategy'] ? { cacheStrategy: parsed['cache-strategy'] } : {}),
       ...(parsed['base-policy'] ? { basePolicy: parsed['base-policy'] } : {}),
     },
+    progress: parsed.progress,
     gitBranch: parsed['git-branch'],
     gitMessage: parsed['git-message'],
     // yargs turns --no-config into `config: false`, whatever the declared type.

@@ -15,6 +15,7 @@ import { Planner, type PlannedTask } from './plan.js';
 import { errorResult, type FileResult, type FileSettings } from './process-file.js';
 import { createReporter } from './report/index.js';
 import { migrate, type RepoResult } from './git-migrate.js';
+import { startProgress, wantsProgress } from './progress.js';
 import { runFiles } from './runner.js';
 import { addToTotals, emptyTotals } from './totals.js';
 import { claimContextFiles, writeResult } from './write-result.js';
@@ -66,6 +67,10 @@ export async function run(
       return 2;
     }
   }
+  const progress =
+    io.progressStream && wantsProgress(options.progress, true, tasks.length)
+      ? startProgress(tasks.length, io.progressStream)
+      : null;
   try {
     const reporter = createReporter(options.format, {
       mode: {
@@ -77,7 +82,7 @@ export async function run(
       verbose: options.verbose,
       color: options.color,
       out: reportFd === null ? io.stdout : (text) => void writeSync(reportFd!, text),
-      err: io.stderr,
+      err: (text) => (progress ? progress.log(text) : io.stderr(text)),
       transforms: planner.allTransforms().map((t) => t.meta),
     });
     const totals = emptyTotals();
@@ -103,11 +108,13 @@ export async function run(
     let index = 0;
     await runFiles(tasks, { jobs: options.jobs }, async (processed) => {
       const repo = tasks[index++].repo;
+      progress?.done(processed);
       const repaired = options.write && verifier ? await verifier.repair(processed) : processed;
       const result = claimContextFiles(repaired, claimed);
       if (options.gitBranch) held.push({ result, repo });
       else report(options.write ? writeResult(result) : result);
     });
+    progress?.stop();
     if (options.gitBranch) {
       const git = { branch: options.gitBranch, message: options.gitMessage, write: options.write };
       for (const result of migrate(held, git, (line) => io.stderr(`${line}\n`))) report(result);
@@ -121,6 +128,7 @@ export async function run(
       return 1;
     return 0;
   } finally {
+    progress?.stop();
     if (reportFd !== null) closeSync(reportFd);
   }
 }
