@@ -18,7 +18,9 @@ export type {
   FileChange,
 } from './core/transform.js';
 export type { Finding, EngineError, ChangedFile } from './core/engine.js';
-export type { BuildContext } from './core/context.js';
+export type { BuildContext, Settings } from './core/context.js';
+export type { LayerCount } from './core/layers.js';
+export type { Selection } from './core/selection.js';
 export type { Edit } from './core/edits.js';
 export type { DockerfileModel, InstructionNode, Stage } from './core/model.js';
 export { optimizeVerified, type VerifiedOptions, type VerifiedResult } from './verify/api.js';
