@@ -2,6 +2,7 @@
  * The checks the property tests and the corpus runner apply to every rewrite (src/core/confinement,
  * image-config, static-words): they must fail on what they are meant to catch, and only on that.
  */
+import { initialize, optimizeSync } from '../src/api.js';
 import { changeOutsideFixes, firstChangeOutside, lineZone } from '../src/core/confinement.js';
 import { finalStageConfig } from '../src/core/image-config.js';
 import { parseDockerfile } from '../src/core/model.js';
@@ -118,5 +119,26 @@ describe('finalStageConfig', () => {
     expect(config('FROM a\nMAINTAINER "Jane <j@x.org>"\n')?.labels).toEqual({
       'org.opencontainers.image.authors': 'Jane <j@x.org>',
     });
+  });
+});
+
+describe('regressions found by these checks', () => {
+  beforeAll(() => initialize());
+  const outside = (id: string, text: string) => {
+    const result = optimizeSync(text, { only: [id] });
+    expect(result.findings.filter((f) => f.status === 'fixed').map((f) => f.transform)).toEqual([
+      id,
+    ]);
+    return changeOutsideFixes(text, result.output, result.findings);
+  };
+
+  test('base-image: the finding covers the ARG default it changes before FROM', () => {
+    expect(outside('base-image', 'ARG BASE=debian:bookworm\nFROM ${BASE}\n')).toBeNull();
+  });
+
+  test('multi-stage: the finding covers the runtime stage it appends', () => {
+    const text =
+      'FROM golang:1.22\nWORKDIR /src\nCOPY main.go go.mod ./\nRUN go build -o /usr/local/bin/app .\nCMD ["/usr/local/bin/app"]\n';
+    expect(outside('multi-stage', text)).toBeNull();
   });
 });
