@@ -27,8 +27,9 @@ export function collectIgnores(model: DockerfileModel): Ignores {
   const ignores: Ignores = { file: false, globalCodes: new Set(), byInstruction: new Map() };
   const byLine = new Map<number, string>();
   for (const comment of model.comments) {
-    if (comment.insideInstruction) continue;
+    // `ignore-file` counts anywhere, even as a comment line inside a continued instruction.
     if (DOCKOPT_FILE.test(comment.content)) ignores.file = true;
+    if (comment.insideInstruction) continue;
     const global = HADOLINT_GLOBAL.exec(comment.content);
     if (global) for (const code of splitList(global[1])) ignores.globalCodes.add(code);
     byLine.set(comment.line, comment.content);
