@@ -4,8 +4,8 @@
  * blank lines between them, and RUN bodies built from real-world commands and shell constructs,
  * joined by `&&`, `||`, `;`, `|` and laid out inline or over continuation lines (with comment lines,
  * empty continuation lines and blanks after the escape character inside them). The file as a whole
- * gets LF or CRLF line endings, maybe a BOM, maybe no final newline, and now and then lower-case
- * keywords or tab indentation.
+ * gets LF or CRLF line endings, maybe a BOM, maybe no final newline, blanks at the end of some
+ * lines, and now and then lower-case keywords or tab indentation.
  *
  * Everything generated is a Dockerfile Docker would parse (only known instructions, every
  * continuation closed): properties about rewrites need inputs the engine accepts.
@@ -295,15 +295,22 @@ export const dockerfileArbitrary: fc.Arbitrary<GeneratedFile> = fc
     finalNewline: fc.boolean(),
     lowercase: fc.boolean(),
     tabs: fc.boolean(),
+    /** Blanks at the end of line i (none past the array's end). */
+    trailing: fc.array(fc.constantFrom('', '', '', '', ' ', '\t', '   '), { maxLength: 30 }),
   })
-  .map(({ directives, args, stages, crlf, bom, finalNewline, lowercase, tabs }) => {
+  .map(({ directives, args, stages, crlf, bom, finalNewline, lowercase, tabs, trailing }) => {
     const lines: string[] = [...directives, ...args];
     stages.forEach((s, i) => {
       const image = s.fromEarlier && i > 0 ? `stage${i - 1}` : s.image;
       const name = s.named || stages.some((later, j) => j > i && later.fromEarlier);
       lines.push(`FROM ${image}${name ? ` AS stage${i}` : ''}`, ...s.body);
     });
-    let text = lines.join('\n');
+    let text = lines
+      .join('\n')
+      .split('\n')
+      // Not after a heredoc delimiter: `EOF ` would no longer end the heredoc.
+      .map((line, i) => (/^\t?(EOF|EOT|PY|A|B)$/.test(line) ? line : line + (trailing[i] ?? '')))
+      .join('\n');
     if (lowercase) text = text.replace(/^(RUN|ENV|COPY|FROM) /gm, (k) => k.toLowerCase());
     if (tabs) text = text.replace(/^ {4}/gm, '\t');
     if (finalNewline) text += '\n';
