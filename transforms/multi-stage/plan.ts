@@ -5,6 +5,7 @@
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
 import { variableBefore } from '../../src/core/env.js';
+import { keywordCasedAs } from '../../src/core/layout.js';
 import { absolutePath, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
 import type { WorkdirMap } from '../../src/core/workdir.js';
 import { aptInstalled } from '../../src/shell/installs.js';
@@ -70,12 +71,69 @@ export function entryArgv(stage: Stage): { argv: string[]; node: InstructionNode
   return { argv: text.trim().split(/\s+/), node };
 }
 
+/** The PATH a stage's programs are looked up in: Debian's default, plus literal ENV PATH entries. */
+const DEFAULT_PATH = [
+  '/usr/local/sbin',
+  '/usr/local/bin',
+  '/usr/sbin',
+  '/usr/bin',
+  '/sbin',
+  '/bin',
+];
+
+/**
+ * The file a program name runs: a path is made absolute against the final WORKDIR; a bare name
+ * (`hello`) is looked up in PATH among the files the build visibly writes (`known`).
+ */
+export function programPath(
+  facts: Facts,
+  program: string,
+  known: readonly string[],
+): string | null {
+  if (program.includes('/')) return absolutePath(program, facts.workdirs.atEnd(facts.stage));
+  const last = facts.stage.instructions[facts.stage.instructions.length - 1];
+  const env = last ? variableBefore(last, ['PATH'])?.value : null;
+  const dirs = env
+    ? env
+        .split(':')
+        .flatMap((d) => (/^\$\{?PATH\}?$/.test(d) ? DEFAULT_PATH : d.startsWith('/') ? [d] : []))
+    : DEFAULT_PATH;
+  for (const dir of dirs) {
+    const candidate = `${dir.replace(/\/$/, '')}/${program}`;
+    if (known.includes(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Files the build writes with `cp`, `mv` or `install` (destination paths, made absolute). */
+export function copiedInto(facts: Facts): string[] {
+  const out: string[] = [];
+  for (const { node, script } of scriptsOf(facts)) {
+    const workdir = facts.workdirs.before(node);
+    for (const cmd of findCommands(script, 'cp', 'mv', 'install')) {
+      const words = cmd.args.filter((a) => !a.value?.startsWith('-'));
+      if (words.length < 2 || words.some((w) => w.value === null)) continue;
+      const dest = absolutePath(words[words.length - 1].value!, workdir);
+      if (!dest) continue;
+      for (const source of words.slice(0, -1)) {
+        const base = source.value!.split('/').pop()!;
+        out.push(
+          dest.endsWith('/') || DEFAULT_PATH.includes(dest)
+            ? `${dest.replace(/\/$/, '')}/${base}`
+            : dest,
+        );
+      }
+    }
+  }
+  return out;
+}
+
 /** The entry point runs this absolute path (or says why not). */
 function runsArtifact(facts: Facts, artifact: string): string | null {
   const stage = facts.stage;
   const entry = entryArgv(stage);
   if (!entry) return 'no ENTRYPOINT or CMD whose program can be read';
-  const program = absolutePath(entry.argv[0], facts.workdirs.atEnd(stage));
+  const program = programPath(facts, entry.argv[0], [artifact]);
   if (program === artifact) return null;
   return `${entry.node.keyword} runs ${entry.argv[0]}, not the built ${artifact} (a script from the source tree, or a file the build installs elsewhere)`;
 }
@@ -184,7 +242,7 @@ export function planRust(facts: Facts): Planned {
   if (!builds.every((b) => b.release))
     return { refuse: '`cargo build` without --release: the output directory is the debug profile' };
   const entry = entryArgv(facts.stage);
-  const program = entry ? absolutePath(entry.argv[0], facts.workdirs.atEnd(facts.stage)) : null;
+  const program = entry ? programPath(facts, entry.argv[0], copiedInto(facts)) : null;
   if (!program || !program.includes('/target/release/'))
     return {
       refuse:
@@ -216,20 +274,29 @@ export function planC(facts: Facts): Planned {
   if (builds.length === 0) return null;
   const entry = entryArgv(facts.stage);
   if (!entry) return { refuse: 'no ENTRYPOINT or CMD whose program can be read' };
-  const workdir = facts.workdirs.atEnd(facts.stage);
-  const program = absolutePath(entry.argv[0], workdir);
-  if (!program) return { refuse: 'the working directory is not known' };
-  const outputs = builds.map((b) => compilerOutput(b)).filter((o): o is string => o !== null);
-  if (outputs.length > 0 && !outputs.some((o) => absolutePath(o, workdir) === program))
-    return {
-      refuse: `${entry.node.keyword} runs ${entry.argv[0]}, which no visible compiler command writes`,
-    };
   if (
-    /\.(sh|py|pl|rb|js)$/.test(program) ||
+    /\.(sh|py|pl|rb|js)$/.test(entry.argv[0]) ||
     ['sh', 'bash', 'python', 'python3', 'perl', 'node'].includes(entry.argv[0])
   )
     return {
       refuse: `${entry.node.keyword} runs a script from the source tree (${entry.argv[0]})`,
+    };
+  const written = scripts.flatMap(({ node, script }) =>
+    cBuilds(script)
+      .map((b) => compilerOutput(b))
+      .filter((o): o is string => o !== null)
+      .map((o) => absolutePath(o, facts.workdirs.before(node)))
+      .filter((o): o is string => o !== null),
+  );
+  const copied = copiedInto(facts);
+  const program = programPath(facts, entry.argv[0], [...written, ...copied]);
+  if (!program)
+    return {
+      refuse: `${entry.node.keyword} runs ${entry.argv[0]}, and which file that is cannot be told`,
+    };
+  if (written.length > 0 && !written.includes(program) && !copied.includes(program))
+    return {
+      refuse: `${entry.node.keyword} runs ${entry.argv[0]}, which no visible compiler command writes`,
     };
   const isStatic =
     builds.some((b) => linksStatically(b)) ||
@@ -329,16 +396,33 @@ export function planNode(facts: Facts): Planned {
         .every((s) => MANIFEST.test(s)) &&
       n.flags.length === 0,
   );
-  if (manifests.length === 0)
+  const usesCi = scripts.some(({ script }) =>
+    npmInstalls(script).some((c) => c.args.some((a) => a.value === 'ci')),
+  );
+  const kw = (k: string) => keywordCasedAs(facts.stage.from, k);
+  let setup: string[];
+  if (manifests.length > 0) {
+    const lockfile = manifests.some((n) =>
+      n.ast.getArguments().some((a) => /package-lock|package\*|shrinkwrap/.test(a.getValue())),
+    );
+    const install = lockfile ? 'npm ci --omit=dev' : 'npm install --omit=dev';
+    setup = [
+      ...manifests.map((n) => facts.model.text.slice(n.start, n.end)),
+      `${kw('RUN')} ${install}`,
+    ];
+  } else if (usesCi) {
+    // `npm ci` ran, so the build stage has both manifests where it installed them.
+    const from = facts.stage.name ?? 'build';
+    setup = [
+      `${kw('COPY')} --from=${from} ${workdir}/package.json ${workdir}/package-lock.json ${workdir}/`,
+      `${kw('RUN')} npm ci --omit=dev`,
+    ];
+  } else {
     return {
       refuse:
-        'package.json is not copied on its own, so the runtime cannot install production dependencies from it',
+        'package.json is not copied on its own and `npm install` may have run without a lockfile, so the runtime cannot install the same production dependencies',
     };
-  const lockfile = manifests.some((n) =>
-    n.ast.getArguments().some((a) => /package-lock|package\*|shrinkwrap/.test(a.getValue())),
-  );
-  const install = lockfile ? 'RUN npm ci --omit=dev' : 'RUN npm install --omit=dev';
-  const setup = [...manifests.map((n) => facts.model.text.slice(n.start, n.end)), install];
+  }
   return {
     language: 'node',
     runtime: facts.image,

@@ -1,0 +1,12 @@
+FROM debian:bookworm AS build
+RUN apt-get update && apt-get install -y --no-install-recommends build-essential libcurl4-openssl-dev libcurl4 && rm -rf /var/lib/apt/lists/*
+COPY hello.c Makefile /usr/src/hello/
+WORKDIR /usr/src/hello
+RUN make && cp hello /usr/local/bin/hello
+CMD ["hello"]
+
+FROM debian:bookworm-slim
+WORKDIR /usr/src/hello
+RUN apt-get update && apt-get install -y --no-install-recommends libcurl4 && rm -rf /var/lib/apt/lists/*
+COPY --from=build /usr/local/bin/hello /usr/local/bin/hello
+CMD ["hello"]
