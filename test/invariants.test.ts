@@ -3,7 +3,12 @@
  * image-config, static-words): they must fail on what they are meant to catch, and only on that.
  */
 import { initialize, optimizeSync } from '../src/api.js';
-import { changeOutsideFixes, firstChangeOutside, lineZone } from '../src/core/confinement.js';
+import {
+  changeOutsideFixes,
+  firstChangeOutside,
+  lineZone,
+  withCommentsAbove,
+} from '../src/core/confinement.js';
 import { finalStageConfig } from '../src/core/image-config.js';
 import { parseDockerfile } from '../src/core/model.js';
 import { staticArgv } from '../src/core/static-words.js';
@@ -39,6 +44,22 @@ describe('changes confined to the lines of applied fixes', () => {
       piece: before,
       at: 0,
     });
+  });
+
+  test('the comment lines directly above a zone belong to it', () => {
+    const text = 'FROM a\nRUN x\n\n# about y\n  # more\nRUN y\n';
+    const at = text.indexOf('RUN y');
+    expect(withCommentsAbove(text, lineZone(text, at, at + 5))).toEqual({
+      start: text.indexOf('# about'),
+      end: text.length,
+    });
+    expect(withCommentsAbove(text, lineZone(text, 0, 6))).toEqual({ start: 0, end: 7 });
+    const inserted = text.replace('# about', 'WORKDIR /y\n# about');
+    const finding = { status: 'fixed', start: at, end: at + 5 };
+    expect(changeOutsideFixes(text, inserted, [finding])).toBeNull();
+    expect(
+      changeOutsideFixes(text, text.replace('\n\n', '\nWORKDIR /y\n\n'), [finding]),
+    ).not.toBeNull();
   });
 
   test('only fixed findings open a zone', () => {
@@ -134,6 +155,12 @@ describe('regressions found by these checks', () => {
 
   test('base-image: the finding covers the ARG default it changes before FROM', () => {
     expect(outside('base-image', 'ARG BASE=debian:bookworm\nFROM ${BASE}\n')).toBeNull();
+  });
+
+  test('cd-to-workdir: a WORKDIR inserted above the comment block of the RUN it serves', () => {
+    const text =
+      'FROM debian:bookworm AS build\nRUN apt-get update\n# build it\nRUN cd /src && make\nFROM debian:bookworm\n';
+    expect(outside('cd-to-workdir', text)).toBeNull();
   });
 
   test('multi-stage: the finding covers the runtime stage it appends', () => {

@@ -3,7 +3,9 @@
  * property tests and the corpus runner: a check on the engine, not used by it).
  *
  * The edited ranges are the lines of what each applied fix is about (the instructions it names,
- * widened to whole lines, so the comments between merged RUNs are in it). They cut the text before
+ * widened to whole lines, so the comments between merged RUNs are in it), with the block of comment
+ * lines directly above them, which belongs to the instruction below it (as for ignore comments: an
+ * instruction inserted before an instruction goes above its comments). They cut the text before
  * into kept pieces and zones: K0 Z0 K1 Z1 ... Kn. The text after must be K0 X0 K1 X1 ... Kn for some
  * replacements Xi: it starts with K0, ends with Kn, and holds the other kept pieces in order. The
  * pieces are searched leftmost-first, which finds such a split whenever one exists.
@@ -22,6 +24,23 @@ export function lineZone(text: string, start: number, end: number): Zone {
   const zoneStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
   const newline = text.indexOf('\n', end);
   return { start: zoneStart, end: newline === -1 ? text.length : newline + 1 };
+}
+
+/** A zone grown upwards over the comment lines directly above it (no blank line between). */
+export function withCommentsAbove(text: string, zone: Zone): Zone {
+  let start = zone.start;
+  while (start > 0) {
+    const lineStart = text.lastIndexOf('\n', start - 2) + 1;
+    if (
+      !text
+        .slice(lineStart, start - 1)
+        .trimStart()
+        .startsWith('#')
+    )
+      break;
+    start = lineStart;
+  }
+  return { start, end: zone.end };
 }
 
 /**
@@ -72,7 +91,8 @@ export function firstChangeOutside(
 }
 
 /**
- * For an engine result: the first change outside the lines of its applied fixes, or null. Texts are
+ * For an engine result: the first change outside the lines of its applied fixes (and the comments
+ * directly above them), or null. Texts are
  * working texts (no BOM, `\n` only), which is what finding offsets refer to.
  */
 export function changeOutsideFixes(
@@ -82,6 +102,6 @@ export function changeOutsideFixes(
 ): { piece: string; at: number } | null {
   const zones = findings
     .filter((f) => f.status === 'fixed')
-    .map((f) => lineZone(before, f.start, f.end));
+    .map((f) => withCommentsAbove(before, lineZone(before, f.start, f.end)));
   return firstChangeOutside(before, after, zones);
 }
