@@ -20,9 +20,9 @@ const INPUTS: Record<Language, RegExp> = {
   java: /^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle\.properties|gradle|gradlew|mvnw|\.mvn|src)$/,
   node: /^(package(-lock)?\.json|npm-shrinkwrap\.json|package\*\.json|tsconfig.*\.json|\.npmrc|src|.*\.tsx?|\.babelrc|(babel|webpack|vite|rollup|esbuild|jest)\.config\.[cm]?[jt]s)$/,
 };
-/** Files that are in most contexts and never read by an app. */
+/** Files that are in most contexts and never read by an app (dockopt's own configuration too). */
 const NOT_RUNTIME =
-  /^(Dockerfile.*|.*\.Dockerfile|\.dockerignore|\.git.*|README.*|LICENSE.*|CHANGELOG.*|.*\.md|\.editorconfig|\.github)$/;
+  /^(\.dockoptrc.*|dockopt\.config\..*|Dockerfile.*|.*\.Dockerfile|\.dockerignore|\.git.*|README.*|LICENSE.*|CHANGELOG.*|.*\.md|\.editorconfig|\.github)$/;
 
 export interface RuntimeCopy {
   /** Absolute path in the build stage, copied to the same path in the runtime stage. */
