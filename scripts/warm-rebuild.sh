@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Warm-rebuild measurement for copy-order: a Node app with npm dependencies is built with buildah
 # (vfs storage, chroot isolation, --layers), a source file is edited, and it is built again; the
-# same with the Dockerfile that `dockopt --write` gives. Prints, for both, the warm rebuild time
-# and whether the `RUN npm ci` step was taken from the layer cache.
+# same with the Dockerfile that `dockopt --write` gives. Prints, for each build, its wall-clock
+# time, how many steps came from the layer cache, and whether the `RUN npm ci` step did.
 #
 #   scripts/warm-rebuild.sh            (needs buildah, debootstrap, npm; the npm registry reachable)
 #
@@ -50,29 +50,49 @@ RUN npm ci --omit=dev --no-audit --no-fund
 CMD ["node", "src/index.js"]
 DOCKERFILE
 
-# build <dir> <tag> <log>: seconds taken (wall clock); the build log goes to <log>.
+# build <dir> <tag> <log>: the build log goes to <log>, each line prefixed with the time it was
+# printed (seconds), so that the time of each step can be read back.
 build() {
-  local start end
-  start=$(date +%s.%N)
-  buildah bud --layers --pull=never -t "$2" "$1" >"$3" 2>&1
-  end=$(date +%s.%N)
-  tags+=("$2")
-  echo "$end - $start" | bc
+  echo "$(date +%s.%N) START" >"$3"
+  buildah bud --layers --pull=never -t "$2" "$1" 2>&1 |
+    while IFS= read -r line; do echo "$(date +%s.%N) $line"; done >>"$3"
+  echo "$(date +%s.%N) END" >>"$3"
 }
 
-# The log line after `STEP n/m: RUN npm ci ...` says whether the step came from the cache.
-npm_step_cached() {
-  if grep -A1 'RUN npm ci' "$1" | grep -q 'Using cache'; then echo yes; else echo no; fi
+# Seconds from START to END of a build log.
+total_time() {
+  awk 'NR == 1 { start = $1 } { last = $1 } END { printf "%.1f", last - start }' "$1"
 }
 
-measure() {
-  local name="$1" dir="$2"
-  local cold warm
-  cold=$(build "$dir" "localhost/warm-$name:cold" "$work/$name-cold.log")
-  printf '\n// edited %s\n' "$(date +%s%N)" >>"$dir/src/index.js"
-  warm=$(build "$dir" "localhost/warm-$name:warm" "$work/$name-warm.log")
-  printf '%-10s cold build %6.1f s   warm rebuild after a source edit %6.1f s   npm ci layer cached: %s\n' \
-    "$name" "$cold" "$warm" "$(npm_step_cached "$work/$name-warm.log")"
+# Seconds the `RUN npm ci` step took (until the next step or the commit), and whether the line
+# after it says the layer came from the cache.
+npm_step() {
+  awk '/ STEP [0-9]+\/[0-9]+: RUN npm ci/ { start = $1; inside = 1; next }
+       inside && / --> Using cache/ { cached = 1 }
+       inside && (/ STEP [0-9]+\/[0-9]+: / || / COMMIT / || / END$/) { end = $1; inside = 0 }
+       END { printf "%.1f s, %s", end - start, cached ? "cache hit" : "ran again" }' "$1"
+}
+
+# Steps taken from the cache, out of all steps after FROM.
+cache_hits() {
+  printf '%s/%s' "$(grep -c -- '--> Using cache' "$1")" "$(($(grep -c ' STEP ' "$1") - 1))"
+}
+
+report() {
+  local name="$1" log="$2"
+  printf '%-22s %7s s   steps from cache %s   npm ci step: %s\n' \
+    "$name" "$(total_time "$log")" "$(cache_hits "$log")" "$(npm_step "$log")"
+}
+
+# build_variant <name> <dir> <round>: one build, reported.
+build_variant() {
+  build "$2" "localhost/warm-$1:$3" "$work/$1-$3.log"
+  tags+=("localhost/warm-$1:$3")
+  report "$1 ($3)" "$work/$1-$3.log"
+}
+
+edit_source() {
+  printf '\n// edited %s\n' "$(date +%s%N)" >>"$1/src/index.js"
 }
 
 cp -r "$app" "$work/rewritten"
@@ -80,5 +100,15 @@ node "$repo/bin/dockopt.js" --write --only copy-order,dockerignore "$work/rewrit
 echo "--- rewritten Dockerfile:" >&2
 cat "$work/rewritten/Dockerfile" >&2
 
-measure original "$app"
-measure rewritten "$work/rewritten"
+# Cold builds first, then warm rebuilds after a source edit, alternating the two Dockerfiles so
+# that a change in machine load does not favour one of them. (The npm ci step time of a cache hit
+# includes buildah preparing the next step's container.)
+build_variant original "$app" cold
+build_variant rewritten "$work/rewritten" cold
+for round in warm1 warm2; do
+  edit_source "$app"
+  build_variant original "$app" "$round"
+  edit_source "$work/rewritten"
+  build_variant rewritten "$work/rewritten" "$round"
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (vfs copies the whole rootfs for every step run)"
