@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Robustness run over a folder of Dockerfiles:
 //   npm run corpus -- <dir> [--mode both|safe|unsafe] [--enable=<id,id>] [--show <n>]
+//                           [--cache-strategy=cleanup|mounts]
 // (--enable: also run these transforms, e.g. the style ones, in every mode)
 // Every file named like a Dockerfile under <dir> (links not followed) is read as the CLI reads it
 // and run through the whole pipeline: the default (safe) set, and with --unsafe. For each file and
@@ -29,14 +30,22 @@ const option = (name, fallback) => {
 };
 const mode = args.includes('--unsafe') ? 'unsafe' : option('--mode', 'both');
 const show = Number(option('--show', 20));
+const cacheStrategy =
+  args.find((a) => a.startsWith('--cache-strategy='))?.split('=')[1] ?? 'cleanup';
+const settings = { cacheStrategy };
 const enable = args
   .filter((a) => a.startsWith('--enable='))
   .flatMap((a) => a.slice('--enable='.length).split(','))
   .filter(Boolean);
 const dir = args.find((a, i) => !a.startsWith('--') && !['--mode', '--show'].includes(args[i - 1]));
-if (!dir || !['both', 'safe', 'unsafe'].includes(mode) || !Number.isInteger(show)) {
+if (
+  !dir ||
+  !['both', 'safe', 'unsafe'].includes(mode) ||
+  !Number.isInteger(show) ||
+  !['cleanup', 'mounts'].includes(cacheStrategy)
+) {
   console.error(
-    'usage: npm run corpus -- <dir> [--mode both|safe|unsafe] [--enable=<id,id>] [--show <n>]',
+    'usage: npm run corpus -- <dir> [--mode both|safe|unsafe] [--enable=<id,id>] [--show <n>] [--cache-strategy=cleanup|mounts]',
   );
   process.exit(2);
 }
@@ -90,7 +99,7 @@ function check(run, file, text, unsafe) {
   let first;
   const started = performance.now();
   try {
-    first = optimizeSync(text, { unsafe, enable, filename: file });
+    first = optimizeSync(text, { unsafe, enable, settings, filename: file });
   } catch (error) {
     if (error instanceof SourceError || error instanceof NotADockerfileError)
       counts['input errors']++;
@@ -117,7 +126,7 @@ function check(run, file, text, unsafe) {
   const after = parseDockerfile(plain(first.output));
   const added = newProblems(problemsOf(before), problemsOf(after));
   if (added.length) fail('reparse failures', added[0]);
-  const second = optimizeSync(first.output, { unsafe, enable, filename: file });
+  const second = optimizeSync(first.output, { unsafe, enable, settings, filename: file });
   if (second.changed || second.errors.length)
     fail('non-idempotent', second.errors[0]?.message ?? 'a second run changes it again');
   const outside = changeOutsideFixes(before.text, after.text, first.findings);
@@ -152,7 +161,9 @@ const elapsed = (performance.now() - started) / 1000;
 const headers = modes.map((unsafe) => (unsafe ? '--unsafe' : 'safe'));
 const row = (label, values) =>
   console.log(`  ${label.padEnd(26)}${values.map((v) => String(v).padStart(10)).join('')}`);
-console.log(`corpus: ${dir}${enable.length ? ` (with --enable=${enable.join(',')})` : ''}`);
+console.log(
+  `corpus: ${dir}${enable.length ? ` (with --enable=${enable.join(',')})` : ''}${cacheStrategy === 'mounts' ? ' (--cache-strategy mounts)' : ''}`,
+);
 row('', headers);
 for (const key of Object.keys(runs[0].counts))
   row(

@@ -25,6 +25,7 @@ const MIN_CASES_BY_ID: Readonly<Record<string, number>> = {
   'fold-cleanup': 15,
   'fold-archive': 15,
   'cache-mounts': 15,
+  'apt-keep-cache': 15,
 };
 
 beforeAll(() => initialize());

@@ -27,9 +27,13 @@ import wgetProgress from './wget-progress/index.js';
 import casing from './casing/index.js';
 import pipefail from './pipefail/index.js';
 import cdToWorkdir from './cd-to-workdir/index.js';
+import cacheMounts from './cache-mounts/index.js';
+import aptKeepCache from './apt-keep-cache/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
+  cacheMounts,
+  aptKeepCache,
   foldCleanup,
   collapseRun,
   maintainerToLabel,

@@ -9,17 +9,21 @@ import { JSONInstruction } from 'dockerfile-ast';
 import type { InstructionNode, Stage } from './model.js';
 import { lineageOf } from './stages.js';
 
-/** The stage and its parents, oldest first. */
-function lineage(stage: Stage): InstructionNode[] {
-  return lineageOf(stage)
+/** The instructions of the stage and its parents, oldest first (of the stage: before `until`). */
+function lineage(stage: Stage, until: InstructionNode | null = null): InstructionNode[] {
+  const all = lineageOf(stage)
     .reverse()
     .flatMap((s) => s.instructions);
+  return until ? all.filter((n) => n.stage !== stage || n.index < until.index) : all;
 }
 
-/** The USER in effect at the end of the stage (as written), or null when none is set. */
-export function userAt(stage: Stage): string | null {
+/**
+ * The USER in effect before `until` (or at the end of the stage), as written; null when none is
+ * set.
+ */
+export function userAt(stage: Stage, until: InstructionNode | null = null): string | null {
   let user: string | null = null;
-  for (const node of lineage(stage))
+  for (const node of lineage(stage, until))
     if (node.keyword === 'USER') user = node.ast.getArgumentsContent()?.trim() ?? null;
   return user;
 }

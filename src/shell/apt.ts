@@ -5,6 +5,7 @@
 import type { InstructionNode } from '../core/model.js';
 import type { Estimate } from '../core/transform.js';
 import {
+  commandsOf,
   findCommands,
   hasOption,
   isPipedInto,
@@ -185,3 +186,11 @@ export const LISTS_ESTIMATE: Estimate = {
   basis:
     'apt lists of Debian bookworm, gzip-compressed as in official images (87 MB uncompressed); measured 2026-11-28',
 };
+
+/** The apt config of official Debian/Ubuntu images that deletes downloaded .deb files. */
+export const DOCKER_CLEAN = '/etc/apt/apt.conf.d/docker-clean';
+
+/** The script removes, moves or edits the docker-clean apt config. */
+export function touchesDockerClean(script: ShellScript): boolean {
+  return commandsOf(script).some((c) => c.args.some((w) => w.text.includes(DOCKER_CLEAN)));
+}

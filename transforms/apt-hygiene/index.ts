@@ -22,7 +22,7 @@ import { planRunMerge } from '../../src/shell/merge.js';
 import { findCommands } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import { baseImageOf } from '../../src/core/stages.js';
-import { laterListUser } from './lists.js';
+import { laterListUser } from '../../src/shell/apt-lists.js';
 
 /** `apt <sub>` that means exactly `apt-get <sub>` (not `upgrade`: apt's also installs new packages). */
 const APT_TO_APT_GET = new Set([
@@ -237,6 +237,9 @@ function cleanupFor(
   apts: AptCommand[],
   convertedDownload: boolean,
 ): Cleanup | string | null {
+  // Under --cache-strategy mounts the caches are kept out of the layer by cache-mounts: removing
+  // them here would empty the cache (the two strategies never mix in one RUN).
+  if (ctx.settings.cacheStrategy === 'mounts') return null;
   const { served } = updatesBeforeUse(script);
   const installs = apts.some(
     (a) => a.subcommand !== null && LIST_READING_SUBCOMMANDS.has(a.subcommand),

@@ -1,11 +1,12 @@
 /**
- * When removing /var/lib/apt/lists at the end of a RUN is safe: nothing after it, in this stage or
- * in a stage built FROM it, installs packages without running its own `apt-get update` first.
+ * When keeping /var/lib/apt/lists out of a RUN's layer is safe (removing them at the end of the
+ * RUN, or mounting a cache over them): nothing after it, in this stage or in a stage built FROM
+ * it, installs packages without running its own `apt-get update` first.
  */
-import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
-import { descendantsOf } from '../../src/core/stages.js';
-import { updatesBeforeUse } from '../../src/shell/apt.js';
-import type { ShellResult } from '../../src/shell/script.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../core/model.js';
+import { descendantsOf, lineageOf } from '../core/stages.js';
+import { DOCKER_CLEAN, touchesDockerClean, updatesBeforeUse } from './apt.js';
+import type { ShellResult } from './script.js';
 
 const APT_USE_TEXT = /\bapt(-get)?\b[^\n]*\b(install|upgrade|dist-upgrade|source|build-dep)\b/;
 
@@ -37,4 +38,23 @@ export function laterListUser(
     if (users.length > 0 && !served) return candidate;
   }
   return null;
+}
+
+/**
+ * A RUN of the stage, or of a stage it is built on, removes, moves or edits the docker-clean apt
+ * config (so apt keeps downloaded .deb files from there on).
+ */
+export function lineageTouchesDockerClean(
+  model: DockerfileModel,
+  stage: Stage,
+  shellOf: (n: InstructionNode) => ShellResult,
+): boolean {
+  return lineageOf(stage).some((s) =>
+    s.instructions.some((n) => {
+      if (n.keyword !== 'RUN') return false;
+      const { script } = shellOf(n);
+      if (!script) return model.text.slice(n.start, n.end).includes(DOCKER_CLEAN);
+      return touchesDockerClean(script);
+    }),
+  );
 }

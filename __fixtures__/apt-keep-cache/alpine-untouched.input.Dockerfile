@@ -1,0 +1,3 @@
+# expect-none
+FROM alpine:3.20
+RUN --mount=type=cache,target=/var/cache/apk apk add --update-cache curl

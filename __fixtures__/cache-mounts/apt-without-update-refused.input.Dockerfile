@@ -1,0 +1,3 @@
+# expect: installs without `apt-get update` in the same RUN
+FROM debian:bookworm
+RUN apt-get install -y --no-install-recommends curl

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y --no-install-recommends curl

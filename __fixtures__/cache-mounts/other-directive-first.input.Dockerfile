@@ -1,0 +1,3 @@
+# check=error=true
+FROM python:3.12-slim
+RUN pip install --no-cache-dir requests

@@ -1,0 +1,3 @@
+# syntax=docker/dockerfile:1.7
+FROM python:3.12-slim
+RUN pip install --no-cache-dir requests

@@ -1,0 +1,4 @@
+# syntax=docker/dockerfile:1.7
+FROM python:3.12-slim
+RUN --mount=type=cache,target=/root/.cache/pip \
+    pip install requests

@@ -1,0 +1,4 @@
+# expect: this may be Yarn 2+
+FROM node:20
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile && yarn cache clean
