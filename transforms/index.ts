@@ -29,12 +29,14 @@ import pipefail from './pipefail/index.js';
 import cdToWorkdir from './cd-to-workdir/index.js';
 import cacheMounts from './cache-mounts/index.js';
 import aptKeepCache from './apt-keep-cache/index.js';
+import foldArchive from './fold-archive/index.js';
 
 export const builtinTransforms: readonly Transform[] = [
   aptHygiene,
   cacheMounts,
   aptKeepCache,
   foldCleanup,
+  foldArchive,
   collapseRun,
   maintainerToLabel,
   addToCopy,

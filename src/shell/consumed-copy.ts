@@ -21,6 +21,8 @@ export interface ConsumedCopy {
   remote: boolean;
   /** Where the file is in the image. */
   path: string;
+  /** The RUN's working directory, when known (relative words are resolved against it). */
+  cwd: string | null;
   /** The `rm` that deletes it, and the word naming it exactly (null: a glob or folder covers it). */
   rm: SimpleCommand;
   rmWord: Word | null;
@@ -42,7 +44,10 @@ export function consumedCopies(
       if (!operands?.static || operands.sources.length !== 1) return;
       const source = operands.sources[0];
       const remote = copy.keyword === 'ADD' && URL.test(source);
-      if (/[*?[]/.test(source) || (copy.keyword === 'ADD' && !remote && ADD_EXTRACTS.test(source)))
+      if (
+        (!remote && /[*?[]/.test(source)) ||
+        (copy.keyword === 'ADD' && !remote && ADD_EXTRACTS.test(source))
+      )
         return;
       if (copy.keyword === 'COPY' && URL.test(source)) return;
       const name = posix.basename(remote ? urlPath(source) : source);
@@ -72,7 +77,7 @@ export function consumedCopies(
         );
         if (!used) break;
         const removal = deletion(script, path, cwd);
-        if (removal) found.push({ copy, run, script, source, remote, path, ...removal });
+        if (removal) found.push({ copy, run, script, source, remote, path, cwd, ...removal });
         break;
       }
     });
