@@ -20,7 +20,8 @@ export function continuationMismatch(model: DockerfileModel): number | null {
     // Heredoc bodies (RUN, COPY, ADD, also under ONBUILD) follow their own rule in both parsers.
     if (hasHeredoc(node)) continue;
     const last = buildkitLastLine(model, node.firstLine, continues);
-    if (last !== null && last !== node.lastLine) return Math.min(last, node.lastLine);
+    const own = lastContentLine(model, node.firstLine, node.lastLine);
+    if (last !== own) return Math.min(last, own);
   }
   return null;
 }
@@ -34,14 +35,31 @@ function hasHeredoc(node: InstructionNode): boolean {
   });
 }
 
-/** The line where BuildKit ends the instruction starting at `first`; null if the file ends first. */
-function buildkitLastLine(model: DockerfileModel, first: number, continues: RegExp): number | null {
+/**
+ * The last line of the instruction starting at `first`, as BuildKit reads it: the first line that
+ * does not continue, or, when the file ends in a continuation, the last line that is neither empty
+ * nor a comment (both are dropped inside a continuation).
+ */
+function buildkitLastLine(model: DockerfileModel, first: number, continues: RegExp): number {
   const lines = model.lines;
   if (!continues.test(lines.lineText(first))) return first;
+  let last = first;
   for (let line = first + 1; line < lines.lineCount; line++) {
-    const text = lines.lineText(line).trimStart();
-    if (text === '' || text.startsWith('#')) continue;
-    if (!continues.test(text)) return line;
+    if (isDropped(lines.lineText(line))) continue;
+    last = line;
+    if (!continues.test(lines.lineText(line))) break;
   }
-  return null;
+  return last;
+}
+
+/** The last line of [first, last] that is neither empty nor a comment (or `first`). */
+function lastContentLine(model: DockerfileModel, first: number, last: number): number {
+  for (let line = last; line > first; line--)
+    if (!isDropped(model.lines.lineText(line))) return line;
+  return first;
+}
+
+function isDropped(line: string): boolean {
+  const text = line.trimStart();
+  return text === '' || text.startsWith('#');
 }
