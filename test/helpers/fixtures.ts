@@ -9,6 +9,8 @@
  * output.Dockerfile and options.json, plus:
  *   context/    the build context; the Dockerfile is taken to be `context/Dockerfile` (it is not
  *               there on disk: other Dockerfiles of the context may be). No folder: no context.
+ *               Git cannot store a folder named `.git`: write it as `dot-git/` and the runner
+ *               uses a copy of the context where it is named `.git`.
  *   expected/   the files of the context that the run must create or change, each with its whole
  *               expected contents (no folder: the run must change no other file).
  *
@@ -17,8 +19,17 @@
  *   # expect-none       the transform reports nothing at all
  * An unchanged case must carry one of them, so it fails if the transform stops looking.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Settings } from '../../src/core/context.js';
 
 export interface FixtureCase {
@@ -79,7 +90,7 @@ function fixtureCase(
   let context: string | null = null;
   let dockerfile: string | null = null;
   if (folderContext && existsSync(folderContext)) {
-    context = folderContext;
+    context = withDotGit(folderContext);
     dockerfile = 'Dockerfile';
   } else if (settings.context) {
     context = join(FIXTURES_DIR, transform, settings.context);
@@ -102,6 +113,21 @@ function fixtureCase(
     dockerfile,
     expectedFiles,
   };
+}
+
+/** The context itself, or a temporary copy of it where every `dot-git` entry is named `.git`. */
+function withDotGit(context: string): string {
+  const marked = filesUnder(context, '').filter((path) => path.split('/').includes('dot-git'));
+  if (marked.length === 0) return context;
+  const copy = join(mkdtempSync(join(tmpdir(), 'dockopt-fixture-')), 'context');
+  cpSync(context, copy, { recursive: true });
+  const folders = new Set(
+    marked.map((path) => path.slice(0, path.lastIndexOf('dot-git') + 'dot-git'.length)),
+  );
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    renameSync(join(copy, folder), join(copy, dirname(folder), '.git'));
+  }
+  return copy;
 }
 
 function filesUnder(root: string, prefix: string): string[] {

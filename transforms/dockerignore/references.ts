@@ -34,6 +34,7 @@ const NOT_A_DOCKERFILE = /\.(dockerignore|md|txt|json|ya?ml|sh|bak|orig|rej|swp|
 /** Folders not searched for other Dockerfiles (they hold dependencies, not the project's files). */
 const NOT_SEARCHED = new Set(['.git', 'node_modules', '.venv', 'vendor', 'target', '__pycache__']);
 const WALK_LIMIT = 20_000;
+const OTHER_DOCKERFILES_LIMIT = 63;
 
 /** Every path of the context (files and folders), breadth first; null past the limit. */
 export function walkContext(context: BuildContext): string[] | null {
@@ -51,6 +52,23 @@ export function walkContext(context: BuildContext): string[] | null {
   return out;
 }
 
+/**
+ * Parsed Dockerfiles by text. Every Dockerfile of a context reads all the others: without this, a
+ * folder of n Dockerfiles costs n² parses (a fleet checkout can hold hundreds in one context).
+ */
+const parsedByText = new Map<string, DockerfileModel>();
+const PARSE_CACHE_LIMIT = 2000;
+
+function otherDockerfile(text: string): DockerfileModel {
+  let model = parsedByText.get(text);
+  if (!model) {
+    if (parsedByText.size >= PARSE_CACHE_LIMIT) parsedByText.clear();
+    model = parseDockerfile(text.replace(/\r\n/g, '\n'));
+    parsedByText.set(text, model);
+  }
+  return model;
+}
+
 export function collectReferences(
   model: DockerfileModel,
   context: BuildContext,
@@ -59,14 +77,25 @@ export function collectReferences(
   const models: { model: DockerfileModel; file: string | null }[] = [{ model, file: null }];
   // A Dockerfile-specific ignore file applies to that Dockerfile alone.
   if (context.ignoreFile === '.dockerignore') {
-    for (const path of paths) {
+    const candidates = paths.filter((path) => {
       const name = path.slice(path.lastIndexOf('/') + 1);
-      if (path === context.dockerfile || !DOCKERFILE_NAME.test(name) || NOT_A_DOCKERFILE.test(name))
-        continue;
+      return (
+        path !== context.dockerfile && DOCKERFILE_NAME.test(name) && !NOT_A_DOCKERFILE.test(name)
+      );
+    });
+    // Every Dockerfile of a context reads all the others: past a bound, that is quadratic work
+    // (a fleet checkout can hold hundreds in one folder), so refuse rather than crawl.
+    if (candidates.length > OTHER_DOCKERFILES_LIMIT) {
+      return {
+        ok: false,
+        reason: `${candidates.length + 1} Dockerfiles share this build context (more than ${OTHER_DOCKERFILES_LIMIT + 1}); not all checked`,
+        node: null,
+      };
+    }
+    for (const path of candidates) {
       if (context.exists(`${path}.dockerignore`) || context.isDirectory(path)) continue;
       const text = context.readText(path);
-      if (text !== null)
-        models.push({ model: parseDockerfile(text.replace(/\r\n/g, '\n')), file: path });
+      if (text !== null) models.push({ model: otherDockerfile(text), file: path });
     }
   }
   const refs: Reference[] = [];
