@@ -237,3 +237,13 @@ test('--list-transforms shows id, safety, category and default', () => {
     /\ncollapse-run\s+safe\s+size\s+on\s+Merge consecutive RUN instructions\n/,
   );
 });
+
+test('a reader that closes the pipe early (| head) does not crash the run', () => {
+  for (let i = 0; i < 40; i++) file(`s${i}/Dockerfile`, MESSY);
+  const script = `node ${JSON.stringify(BIN)} --run-in-band . 2>err.txt | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+  const result = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' });
+  expect(result.stdout).toBe('0\n');
+  const stderr = readFileSync(join(dir, 'err.txt'), 'utf8');
+  expect(stderr).not.toContain('EPIPE');
+  expect(stderr).toContain('40 changed, 0 unchanged, 0 errors');
+});

@@ -21,8 +21,20 @@ export interface Io {
   progressStream?: NodeJS.WriteStream;
 }
 
+/**
+ * A reader that stops early (`dockopt . | head`) closes the pipe: further output is dropped
+ * quietly, and the run finishes its work (a --write run must not stop half way).
+ */
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0, 'utf8'),
   stdoutIsTTY: Boolean(process.stdout.isTTY),

@@ -214,7 +214,7 @@ function rewriteRun(
         ? LISTS_ESTIMATE
         : undefined;
     ctx.report({
-      message: `apt: ${did.join('; ')}`,
+      message: `apt: ${[...new Set(did)].join('; ')}`,
       node,
       fix: edits,
       ...(estimate ? { estimate } : {}),
