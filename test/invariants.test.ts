@@ -62,6 +62,19 @@ describe('changes confined to the lines of applied fixes', () => {
     ).not.toBeNull();
   });
 
+  test('a # syntax= directive added on top is allowed with a fix, nothing else there', () => {
+    const at = before.indexOf('RUN y');
+    const fixed = [{ status: 'fixed', start: at, end: at + 5 }];
+    const withMount = before.replace('RUN y', 'RUN --mount=type=cache,target=/c y');
+    expect(
+      changeOutsideFixes(before, `# syntax=docker/dockerfile:1\n${withMount}`, fixed),
+    ).toBeNull();
+    expect(
+      changeOutsideFixes(before, `# syntax=docker/dockerfile:1\n${before}`, []),
+    ).not.toBeNull();
+    expect(changeOutsideFixes(before, `# other comment\n${withMount}`, fixed)).not.toBeNull();
+  });
+
   test('only fixed findings open a zone', () => {
     const at = before.indexOf('RUN y');
     const finding = (status: string) => ({ status, start: at, end: at + 5 });
@@ -161,6 +174,12 @@ describe('regressions found by these checks', () => {
     const text =
       'FROM debian:bookworm AS build\nRUN apt-get update\n# build it\nRUN cd /src && make\nFROM debian:bookworm\n';
     expect(outside('cd-to-workdir', text)).toBeNull();
+  });
+
+  test('fold-archive: adds the # syntax= directive its RUN --mount needs', () => {
+    const text =
+      'FROM python:3.12-slim\nADD requirements.txt /tmp/requirements.txt\nRUN pip install -r /tmp/requirements.txt && rm /tmp/requirements.txt\n';
+    expect(outside('fold-archive', text)).toBeNull();
   });
 
   test('multi-stage: the finding covers the runtime stage it appends', () => {

@@ -92,7 +92,7 @@ export function firstChangeOutside(
 
 /**
  * For an engine result: the first change outside the lines of its applied fixes (and the comments
- * directly above them), or null. Texts are
+ * directly above them; a `# syntax=` directive added at the top is allowed too), or null. Texts are
  * working texts (no BOM, `\n` only), which is what finding offsets refer to.
  */
 export function changeOutsideFixes(
@@ -100,6 +100,11 @@ export function changeOutsideFixes(
   after: string,
   findings: readonly { status: string; start: number; end: number }[],
 ): { piece: string; at: number } | null {
+  // A `# syntax=` directive added on top (syntax-directive.ts, for RUN --mount) is a file-level
+  // setting, not part of one instruction: it is allowed as long as the rest checks out.
+  const directive = /^# syntax=[^\n]*\n/.exec(after)?.[0];
+  if (directive && !before.startsWith(directive) && findings.some((f) => f.status === 'fixed'))
+    after = after.slice(directive.length);
   const zones = findings
     .filter((f) => f.status === 'fixed')
     .map((f) => withCommentsAbove(before, lineZone(before, f.start, f.end)));
