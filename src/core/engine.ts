@@ -161,7 +161,7 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
     const proposed = runTransforms(model, source, engineOptions, context, optionsById, disabled);
     errors.push(...proposed.errors);
     const valid = proposed.reports.filter((p) => {
-      const problem = fileChangeProblem(p.report, context);
+      const problem = editProblem(p.report, model.text) ?? fileChangeProblem(p.report, context);
       if (problem === null) return true;
       disabled.add(p.transform.meta.id);
       errors.push({ transform: p.transform.meta.id, message: `internal error: ${problem}` });
@@ -387,10 +387,27 @@ function selectNonConflicting(fixes: Proposed[]): Proposed[] {
   return chosen;
 }
 
-/** A fix's own edits must not overlap (insertions at one point are fine: they keep their order). */
+/**
+ * A fix's own edits must not overlap. Insertions at one point are fine (they keep their order), and
+ * so is an insertion at the start of a replacement (it goes in front): sorting by end as well puts
+ * the insertion first.
+ */
 function editsAreDisjoint(edits: readonly Edit[]): boolean {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   return sorted.every((e, i) => i === 0 || sorted[i - 1].end <= e.start);
+}
+
+/**
+ * Why a fix cannot be applied at all (a bug in its transform), or null. Such a fix used to be
+ * skipped silently on every pass, until the pass limit.
+ */
+function editProblem(report: Report, text: string): string | null {
+  const edits = report.fix ?? [];
+  if (edits.some((e) => !(0 <= e.start && e.start <= e.end && e.end <= text.length)))
+    return 'a fix has an edit outside the text; please report this';
+  if (!editsAreDisjoint(edits))
+    return 'a fix has edits that overlap one another; please report this';
+  return null;
 }
 
 function locateFinding(
