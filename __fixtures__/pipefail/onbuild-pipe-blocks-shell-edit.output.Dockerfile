@@ -1,0 +1,5 @@
+# expect: has a pipe this tool cannot read (ONBUILD)
+FROM debian:bookworm
+SHELL ["/bin/bash", "-c"]
+ONBUILD RUN curl https://example.com/a | sh
+RUN set -o pipefail && curl https://example.com/b | tar x
