@@ -1,11 +1,11 @@
 import { copyArguments } from '../../src/core/copy-operands.js';
+import type { Edit } from '../../src/core/edits.js';
 import { indentOf, keywordCasedAs } from '../../src/core/layout.js';
 import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
 import { configIsObservable } from '../../src/core/stages.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { cleanPath, workdirsOf, workdirValue } from '../../src/core/workdir.js';
 import { simpleCommand, topLevelChain, type SimpleCommand } from '../../src/shell/query.js';
-import type { ShellScript } from '../../src/shell/script.js';
 
 /** Instructions that neither run anything nor name a path relative to the working directory. */
 const INDEPENDENT = new Set([
@@ -32,65 +32,139 @@ export default defineTransform({
   create(ctx) {
     const workdirs = workdirsOf(ctx.model);
     for (const stage of ctx.model.stages) {
-      // The directory a WORKDIR proposed in this pass sets, until the next WORKDIR of the stage:
-      // a later `cd` to the same directory then only needs removing.
+      // The directory a WORKDIR proposed in this pass sets, until the next WORKDIR of the stage,
+      // and the RUNs whose `cd` that proposal already removes.
       let proposed: string | null = null;
+      const followers = new Set<InstructionNode>();
       for (const node of stage.instructions) {
         if (node.keyword === 'WORKDIR') proposed = null;
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const chain = topLevelChain(script);
-        const first = chain[0]?.node;
-        if (!first || first.type !== 'command') continue;
-        const cd = simpleCommand(script, first);
-        if (cd.name !== 'cd' || cd.wrappers.length > 0) continue;
-        const refuse = (why: string) =>
-          ctx.report({ message: `\`${textOf(script, cd)}\` left in the RUN: ${why}`, node });
+        if (node.keyword !== 'RUN' || followers.has(node)) continue;
         const current: string | null = proposed ?? workdirs.before(node);
-        const dir = cdTarget(cd, current);
-        if (typeof dir !== 'string') {
-          refuse(dir.why);
+        const cd = leadingCd(ctx, node, current);
+        if (!cd) continue;
+        const refuse = (why: string) =>
+          ctx.report({ message: `\`${cd.text}\` left in the RUN: ${why}`, node });
+        if (!cd.ok) {
+          refuse(cd.why);
           continue;
         }
-        if (chain.length < 2 || chain[1].op !== '&&') {
-          refuse(
-            chain.length < 2
-              ? 'nothing follows it in the RUN'
-              : 'it is not followed by `&&` (a failing cd would not stop the RUN)',
-          );
-          continue;
-        }
-        const removal = { start: first.start, end: chain[1].node.start, text: '' };
-        if (ctx.model.comments.some((c) => c.start > removal.start && c.start < removal.end)) {
-          refuse('a comment line sits inside what would be removed');
-          continue;
-        }
+        const { dir, removal } = cd;
         if (current === dir) {
           ctx.report({
-            message: `removed \`cd ${dir}\`: the stage already works in ${dir}`,
+            message: `removed \`${cd.text}\`: the stage already works in ${dir}`,
             node,
             fix: [removal],
           });
           continue;
         }
-        const affected = firstAffected(ctx, node);
-        if (affected) {
-          refuse(affected(dir));
+        const plan = planRest(ctx, node, current, dir);
+        if (!plan.ok) {
+          refuse(plan.why);
           continue;
         }
         const at = ctx.model.lines.lineStart(commentBlockStart(ctx.model, node));
         const workdir = `${indentOf(ctx.model, node)}${keywordCasedAs(node, 'WORKDIR')} ${dir}\n`;
         proposed = dir;
+        plan.followers.forEach((f) => followers.add(f.node));
+        const also = plan.followers.length
+          ? ` (and the same \`cd\` removed from ${plan.followers.length} later RUN${plan.followers.length > 1 ? 's' : ''})`
+          : '';
         ctx.report({
-          message: `\`cd ${dir}\` → \`WORKDIR ${dir}\`: nothing later in the stage depends on the directory it ran in before`,
+          message: `\`${cd.text}\` → \`WORKDIR ${dir}\`: nothing later in the stage depends on the directory it ran in before${also}`,
           node,
-          fix: [{ start: at, end: at, text: workdir }, removal],
+          fix: [
+            { start: at, end: at, text: workdir },
+            removal,
+            ...plan.followers.map((f) => f.removal),
+          ],
         });
       }
     }
   },
 });
+
+type LeadingCd =
+  | { ok: true; text: string; dir: string; absolute: boolean; removal: Edit }
+  | { ok: false; text: string; why: string };
+
+/** The `cd <dir> &&` a RUN starts with, resolved against `current`; null when it starts otherwise. */
+function leadingCd(
+  ctx: TransformContext,
+  node: InstructionNode,
+  current: string | null,
+): LeadingCd | null {
+  const { script } = ctx.shell(node);
+  if (!script) return null;
+  const chain = topLevelChain(script);
+  const first = chain[0]?.node;
+  if (!first || first.type !== 'command') return null;
+  const cd = simpleCommand(script, first);
+  if (cd.name !== 'cd' || cd.wrappers.length > 0) return null;
+  const text = script.source.slice(cd.node.start, cd.node.end);
+  const dir = cdTarget(cd, current);
+  if (typeof dir !== 'string') return { ok: false, text, why: dir.why };
+  if (chain.length < 2 || chain[1].op !== '&&') {
+    const why =
+      chain.length < 2
+        ? 'nothing follows it in the RUN'
+        : 'it is not followed by `&&` (a failing cd would not stop the RUN)';
+    return { ok: false, text, why };
+  }
+  const removal = { start: first.start, end: chain[1].node.start, text: '' };
+  if (ctx.model.comments.some((c) => c.start > removal.start && c.start < removal.end))
+    return { ok: false, text, why: 'a comment line sits inside what would be removed' };
+  const absolute = cd.args[0].value!.startsWith('/');
+  return { ok: true, text, dir, absolute, removal };
+}
+
+type RestPlan =
+  { ok: true; followers: { node: InstructionNode; removal: Edit }[] } | { ok: false; why: string };
+
+/**
+ * Whether the rest of the stage can run in `dir` instead of `before` (the directory in effect
+ * now): walking up to an absolute WORKDIR or the end of a stage whose configuration no one sees,
+ * every instruction must be independent of the directory, or be a RUN starting with its own
+ * `cd`: to an absolute path elsewhere (unaffected), or to `dir` itself (that `cd` is removed too).
+ */
+function planRest(
+  ctx: TransformContext,
+  node: InstructionNode,
+  before: string | null,
+  dir: string,
+): RestPlan {
+  const stage = node.stage!;
+  const followers: { node: InstructionNode; removal: Edit }[] = [];
+  const affected = (n: InstructionNode): RestPlan => ({
+    ok: false,
+    why: `line ${n.firstLine + 1} (${n.keyword}) would then run in ${dir}`,
+  });
+  for (const later of stage.instructions.filter((i) => i.index > node.index)) {
+    if (later.keyword === 'WORKDIR') {
+      const value = workdirValue(ctx.model, later);
+      if (value?.startsWith('/') && !value.includes('$')) return { ok: true, followers };
+      return affected(later);
+    }
+    if (INDEPENDENT.has(later.keyword)) continue;
+    if (later.keyword === 'RUN') {
+      const cd = leadingCd(ctx, later, before);
+      if (cd?.ok && cd.dir === dir) followers.push({ node: later, removal: cd.removal });
+      else if (!cd?.ok || !cd.absolute) return affected(later);
+      continue;
+    }
+    if (
+      (later.keyword === 'COPY' || later.keyword === 'ADD') &&
+      absoluteDestination(ctx.model, later)
+    )
+      continue;
+    return affected(later);
+  }
+  if (configIsObservable(ctx.model, stage))
+    return {
+      ok: false,
+      why: `the stage's WORKDIR would become ${dir} for \`docker run\` and for stages built on it`,
+    };
+  return { ok: true, followers };
+}
 
 /**
  * The literal directory `cd <dir>` goes to, made absolute against the current one when relative;
@@ -108,49 +182,6 @@ function cdTarget(cd: SimpleCommand, current: string | null): string | { why: st
   return cleanPath(`${current}/${value}`);
 }
 
-/**
- * Why the rest of the stage depends on the working directory (the first instruction that does),
- * for a given new directory; null when nothing does (up to an absolute WORKDIR, or the end of a
- * stage whose configuration no one sees).
- */
-function firstAffected(
-  ctx: TransformContext,
-  node: InstructionNode,
-): ((dir: string) => string) | null {
-  const stage = node.stage!;
-  const line = (n: InstructionNode) => (dir: string) =>
-    `line ${n.firstLine + 1} (${n.keyword}) would then run in ${dir}`;
-  for (const later of stage.instructions.filter((i) => i.index > node.index)) {
-    if (later.keyword === 'WORKDIR') {
-      const value = workdirValue(ctx.model, later);
-      if (value?.startsWith('/') && !value.includes('$')) return null;
-      return line(later);
-    }
-    if (INDEPENDENT.has(later.keyword)) continue;
-    if (later.keyword === 'RUN' && startsWithAbsoluteCd(ctx, later)) continue;
-    if (
-      (later.keyword === 'COPY' || later.keyword === 'ADD') &&
-      absoluteDestination(ctx.model, later)
-    )
-      continue;
-    return line(later);
-  }
-  if (configIsObservable(ctx.model, stage))
-    return (dir) =>
-      `the stage's WORKDIR would become ${dir} for \`docker run\` and for stages built on it`;
-  return null;
-}
-
-function startsWithAbsoluteCd(ctx: TransformContext, node: InstructionNode): boolean {
-  const { script } = ctx.shell(node);
-  if (!script) return false;
-  const chain = topLevelChain(script);
-  if (chain.length < 2 || chain[0].node.type !== 'command' || chain[1].op !== '&&') return false;
-  const cd = simpleCommand(script, chain[0].node);
-  const value = cd.args.length === 1 ? cd.args[0].value : null;
-  return cd.name === 'cd' && cd.wrappers.length === 0 && !!value?.startsWith('/');
-}
-
 function absoluteDestination(model: DockerfileModel, node: InstructionNode): boolean {
   const args = copyArguments(model, node);
   return !!args && args.destination.startsWith('/');
@@ -162,8 +193,4 @@ function commentBlockStart(model: DockerfileModel, node: InstructionNode): numbe
   let line = node.firstLine;
   while (lines.has(line - 1)) line--;
   return line;
-}
-
-function textOf(script: ShellScript, cd: SimpleCommand): string {
-  return script.source.slice(cd.node.start, cd.node.end);
 }
