@@ -62,7 +62,8 @@ export default defineTransform({
           refuse(plan.why);
           continue;
         }
-        const at = ctx.model.lines.lineStart(commentBlockStart(ctx.model, node));
+        // On the RUN's own line, so the edit stays within the instructions the finding names.
+        const at = ctx.model.lines.lineStart(node.firstLine);
         const workdir = `${indentOf(ctx.model, node)}${keywordCasedAs(node, 'WORKDIR')} ${dir}\n`;
         proposed = dir;
         plan.followers.forEach((f) => followers.add(f.node));
@@ -71,7 +72,8 @@ export default defineTransform({
           : '';
         ctx.report({
           message: `\`${cd.text}\` → \`WORKDIR ${dir}\`: nothing later in the stage depends on the directory it ran in before${also}`,
-          node,
+          // The later RUNs are edited too: name them, so their ignore comments count.
+          node: [node, ...plan.followers.map((f) => f.node)],
           fix: [
             { start: at, end: at, text: workdir },
             removal,
@@ -185,12 +187,4 @@ function cdTarget(cd: SimpleCommand, current: string | null): string | { why: st
 function absoluteDestination(model: DockerfileModel, node: InstructionNode): boolean {
   const args = copyArguments(model, node);
   return !!args && args.destination.startsWith('/');
-}
-
-/** The first line of the comments directly above the instruction (they stay with it). */
-function commentBlockStart(model: DockerfileModel, node: InstructionNode): number {
-  const lines = new Set(model.comments.filter((c) => !c.insideInstruction).map((c) => c.line));
-  let line = node.firstLine;
-  while (lines.has(line - 1)) line--;
-  return line;
 }

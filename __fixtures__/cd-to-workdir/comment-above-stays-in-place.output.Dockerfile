@@ -1,5 +1,5 @@
 FROM golang:1.22 AS build
-WORKDIR /src
 # compile
+WORKDIR /src
 RUN go build
 FROM scratch
