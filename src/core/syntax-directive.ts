@@ -7,6 +7,7 @@
  */
 import type { Edit } from './edits.js';
 import type { DockerfileModel } from './model.js';
+import type { Report } from './transform.js';
 
 export const DOCKERFILE_SYNTAX = 'docker/dockerfile:1';
 
@@ -14,4 +15,21 @@ export const DOCKERFILE_SYNTAX = 'docker/dockerfile:1';
 export function syntaxDirectiveEdit(model: DockerfileModel): Edit | null {
   if (model.directives.some((d) => d.name === 'syntax')) return null;
   return { start: 0, end: 0, text: `# syntax=${DOCKERFILE_SYNTAX}\n` };
+}
+
+/**
+ * The finding that adds the directive, for a transform that added `RUN --mount` in this pass: its
+ * own fix (a fix about the first instruction, whose range starts at the top of the file, where the
+ * directive goes), so that it does not tie the RUN's fix to the first instruction.
+ */
+export function syntaxDirectiveReport(model: DockerfileModel): Report | null {
+  const edit = syntaxDirectiveEdit(model);
+  const first = model.instructions[0];
+  if (!edit || !first) return null;
+  return {
+    message: `added \`# syntax=${DOCKERFILE_SYNTAX}\`: RUN --mount needs the Dockerfile frontend 1.2 or later (BuildKit)`,
+    node: first,
+    range: { start: 0, end: first.end },
+    fix: [edit],
+  };
 }

@@ -101,3 +101,14 @@ export function cleansApkCache(script: ShellScript): boolean {
     rm.args.some((w) => /^\/var\/cache\/apk(\/|$)/.test(w.text.replace(/^["']|["']$/g, ''))),
   );
 }
+
+/** The virtual package an `apk add --virtual <name>` (`-t <name>`) records, or null. */
+export function apkVirtualName(apk: ApkCommand): string | null {
+  const args = apk.cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value === '--virtual' || value === '-t') return args[i + 1]?.value ?? null;
+    if (value?.startsWith('--virtual=')) return value.slice('--virtual='.length);
+  }
+  return null;
+}

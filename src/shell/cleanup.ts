@@ -3,12 +3,18 @@
  * such commands can be moved into an earlier RUN (fold-cleanup) when nothing in between depends on
  * what it deletes; these effects are what that proof works from.
  */
+import { apkCommands, APK_CACHE_DIRS } from './apk.js';
 import { aptCommands } from './apt.js';
+import { condaCommands } from './conda.js';
+import { isCleanup, nodeCommands } from './node.js';
+import { pythonCommands } from './pip.js';
+import { rpmCommands } from './rpm.js';
+import { ZYPPER_CACHE_DIR, zypperCommands } from './zypper.js';
 import { pathTarget, type PathTarget } from './paths.js';
 import { findAll, textOf, type ShNode, type ShellScript } from './script.js';
-import { commandsOf, type SimpleCommand } from './query.js';
+import { commandsOf, type SimpleCommand, type Word } from './query.js';
 
-export type Manager = 'apt';
+export type Manager = 'apt' | 'apk' | 'rpm' | 'zypper' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'conda';
 
 export interface CleanupEffect {
   cmd: SimpleCommand;
@@ -26,6 +32,15 @@ export interface CleanupEffect {
 export const MANAGER_PATHS: readonly (readonly [string, Manager])[] = [
   ['/var/lib/apt/lists', 'apt'],
   ['/var/cache/apt', 'apt'],
+  ...APK_CACHE_DIRS.map((dir) => [dir, 'apk'] as const),
+  ['/var/cache/yum', 'rpm'],
+  ['/var/cache/dnf', 'rpm'],
+  ['/var/cache/libdnf5', 'rpm'],
+  [ZYPPER_CACHE_DIR, 'zypper'],
+  ['/root/.npm', 'npm'],
+  ['/usr/local/share/.cache/yarn', 'yarn'],
+  ['/root/.cache/pip', 'pip'],
+  ['/opt/conda/pkgs', 'conda'],
 ];
 
 const NO_OPS = new Set(['true', ':']);
@@ -48,8 +63,10 @@ const STRUCTURE = new Set([
 ]);
 
 /**
- * The effects of a RUN that only cleans up (`rm`, `apt-get clean|purge|autoremove`, possibly with
- * `|| true` and redirections to /dev/null), or null when it does anything else.
+ * The effects of a RUN that only cleans up (`rm`, `apt-get clean|purge|autoremove`, `apk del`,
+ * `yum/dnf clean|remove`, `zypper clean|remove`, `npm|yarn cache clean`, `pnpm store prune`,
+ * `pip cache purge`, `conda clean`, possibly with `|| true` and redirections to /dev/null), or
+ * null when it does anything else.
  */
 export function cleanupOnly(script: ShellScript): CleanupEffect[] | null {
   for (const node of findAll(script.root, new Set(['command', 'file_redirect']))) {
@@ -86,26 +103,77 @@ export function cleanupEffect(script: ShellScript, cmd: SimpleCommand): CleanupE
     switch (apt.subcommand) {
       case 'clean':
       case 'autoclean':
-        return {
-          cmd,
-          paths: [pathTarget('/var/cache/apt/archives/*')],
-          packages: null,
-          manager: 'apt',
-          envSensitive: true,
-        };
+        return cache(cmd, 'apt', '/var/cache/apt/archives/*');
       case 'purge':
       case 'remove':
       case 'autoremove':
-        return {
-          cmd,
-          paths: [],
-          packages: apt.packages.map((w) => w.value ?? w.text),
-          manager: 'apt',
-          envSensitive: true,
-        };
+        return removal(cmd, 'apt', apt.packages);
     }
+    return null;
   }
+  const apk = apkCommands(script).find((a) => a.cmd.node === cmd.node);
+  if (apk) {
+    if (apk.subcommand === 'del') return removal(cmd, 'apk', apk.packages);
+    if (apk.subcommand === 'cache' && apk.packages.some((w) => w.value === 'clean'))
+      return cache(cmd, 'apk', ...APK_CACHE_DIRS.map((d) => `${d}/*`));
+    return null;
+  }
+  const rpm = rpmCommands(script).find((r) => r.cmd.node === cmd.node);
+  if (rpm) {
+    if (rpm.subcommand === 'clean')
+      return cache(cmd, 'rpm', '/var/cache/yum/*', '/var/cache/dnf/*', '/var/cache/libdnf5/*');
+    if (['remove', 'erase', 'autoremove'].includes(rpm.subcommand ?? ''))
+      return removal(cmd, 'rpm', rpm.packages);
+    return null;
+  }
+  const zypper = zypperCommands(script).find((z) => z.cmd.node === cmd.node);
+  if (zypper) {
+    if (zypper.subcommand === 'clean') return cache(cmd, 'zypper', `${ZYPPER_CACHE_DIR}/*`);
+    if (zypper.subcommand === 'remove') return removal(cmd, 'zypper', zypper.packages);
+    return null;
+  }
+  const node = nodeCommands(script).find((c) => c.cmd.node === cmd.node);
+  if (node) {
+    return isCleanup(node) ? cache(cmd, node.tool, IN_HOME) : null;
+  }
+  const python = pythonCommands(script).find((c) => c.cmd.node === cmd.node);
+  if (python) {
+    const purge =
+      python.tool === 'pip' &&
+      python.subcommand === 'cache' &&
+      python.args.some((a) => a.value === 'purge' || a.value === 'remove');
+    return purge ? cache(cmd, 'pip', IN_HOME) : null;
+  }
+  const conda = condaCommands(script).find((c) => c.cmd.node === cmd.node);
+  if (conda?.subcommand === 'clean') return cache(cmd, 'conda', IN_HOME);
   return null;
+}
+
+/**
+ * A cache under the home directory of whoever runs the command (npm, Yarn, pip, conda's default
+ * when installed per user): not a path known statically, so it overlaps everything.
+ */
+const IN_HOME: PathTarget = { kind: 'unknown', hint: '' };
+
+/** A cleanup that empties a package manager's cache directories. */
+function cache(
+  cmd: SimpleCommand,
+  manager: Manager,
+  ...paths: (string | PathTarget)[]
+): CleanupEffect {
+  const targets = paths.map((p) => (typeof p === 'string' ? pathTarget(p) : p));
+  return { cmd, paths: targets, packages: null, manager, envSensitive: true };
+}
+
+/** A command that removes installed packages. */
+function removal(cmd: SimpleCommand, manager: Manager, packages: readonly Word[]): CleanupEffect {
+  return {
+    cmd,
+    paths: [],
+    packages: packages.map((w) => w.value ?? w.text),
+    manager,
+    envSensitive: true,
+  };
 }
 
 /** The package manager a deleted path belongs to (`/var/lib/apt/lists/*` → apt). */

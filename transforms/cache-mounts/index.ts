@@ -1,7 +1,7 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
 import { insertRunFlags } from '../../src/core/run-flags.js';
-import { syntaxDirectiveEdit } from '../../src/core/syntax-directive.js';
+import { syntaxDirectiveReport } from '../../src/core/syntax-directive.js';
 import { defineTransform, type Estimate, type TransformContext } from '../../src/core/transform.js';
 import { workdirsOf } from '../../src/core/workdir.js';
 import { removeCommands, removeWord } from '../../src/shell/remove.js';
@@ -28,26 +28,25 @@ export default defineTransform({
   create(ctx) {
     if (ctx.settings.cacheStrategy !== 'mounts') return;
     const dirs = workdirsOf(ctx.model);
-    // One fix per pass carries the directive, so that the fixes of other RUNs do not collide on it.
-    let directive = syntaxDirectiveEdit(ctx.model);
+    let mounted = false;
     for (const stage of ctx.model.stages) {
       for (const node of stage.instructions) {
         if (node.keyword !== 'RUN') continue;
         const { script } = ctx.shell(node);
-        if (!script) continue;
-        if (planRun(ctx, node, script, dirs.before(node), directive)) directive = null;
+        if (script && planRun(ctx, node, script, dirs.before(node))) mounted = true;
       }
     }
+    const directive = mounted ? syntaxDirectiveReport(ctx.model) : null;
+    if (directive) ctx.report(directive);
   },
 });
 
-/** Reports what the strategy does to one RUN; returns whether a fix was proposed. */
+/** Reports what the strategy does to one RUN; returns whether it adds mounts. */
 function planRun(
   ctx: TransformContext,
   node: InstructionNode,
   script: ShellScript,
   cwd: string | null,
-  directive: Edit | null,
 ): boolean {
   const results = PLANNERS.map((plan) => plan({ ctx, node, script })).filter(
     (r): r is NonNullable<PlanResult> => r !== null,
@@ -125,10 +124,6 @@ function planRun(
   ];
   if (removed.length > 0)
     did.push(`removed the cleanup the mounts make pointless: ${removed.join(', ')}`);
-  if (directive && flags.length > 0) {
-    edits.push(directive);
-    did.push('added `# syntax=docker/dockerfile:1` (RUN --mount needs BuildKit)');
-  }
   const notes = [...new Set(accepted.flatMap((p) => p.notes))];
   const estimate = sumEstimates(accepted.flatMap((p) => (p.estimate ? [p.estimate] : [])));
   ctx.report({
@@ -137,7 +132,7 @@ function planRun(
     fix: edits,
     ...(estimate ? { estimate } : {}),
   });
-  return flags.length > 0 && directive !== null;
+  return flags.length > 0;
 }
 
 function sumEstimates(estimates: Estimate[]): Estimate | null {

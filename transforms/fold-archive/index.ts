@@ -2,7 +2,7 @@ import { continuationIndent, deletionOfLines } from '../../src/core/layout.js';
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
 import { insertRunFlags } from '../../src/core/run-flags.js';
-import { syntaxDirectiveEdit } from '../../src/core/syntax-directive.js';
+import { syntaxDirectiveReport } from '../../src/core/syntax-directive.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { consumedCopies, type ConsumedCopy } from '../../src/shell/consumed-copy.js';
 import { prependCommand } from '../../src/shell/extend.js';
@@ -34,7 +34,7 @@ export default defineTransform({
     category: 'size',
   },
   create(ctx) {
-    let directive = syntaxDirectiveEdit(ctx.model);
+    let mounted = false;
     for (const found of consumedCopies(ctx.model, ctx.shell)) {
       const plan = planFold(ctx, found);
       const at = `${found.copy.keyword} at line ${found.copy.firstLine + 1}`;
@@ -43,10 +43,7 @@ export default defineTransform({
         continue;
       }
       const edits = [...plan.edits];
-      if (plan.mount && directive) {
-        edits.push(directive);
-        directive = null;
-      }
+      if (plan.mount) mounted = true;
       const bytes = found.remote
         ? null
         : (ctx.buildContext?.size?.(contextPath(found.source)) ?? null);
@@ -64,6 +61,8 @@ export default defineTransform({
           : {}),
       });
     }
+    const directive = mounted ? syntaxDirectiveReport(ctx.model) : null;
+    if (directive) ctx.report(directive);
   },
 });
 

@@ -8,7 +8,13 @@ import { posix } from 'node:path';
 import { copyOperands } from '../../src/core/copy-operands.js';
 import { workdirsOf, type WorkdirMap } from '../../src/core/workdir.js';
 import { argsText, type DockerfileModel, type InstructionNode } from '../../src/core/model.js';
+import { apkCommands, apkVirtualName } from '../../src/shell/apk.js';
 import { aptCommands, packageName, LIST_READING_SUBCOMMANDS } from '../../src/shell/apt.js';
+import { CONDA_INSTALLING, condaCommands } from '../../src/shell/conda.js';
+import { isInstalling, nodeCommands } from '../../src/shell/node.js';
+import { pythonCommands } from '../../src/shell/pip.js';
+import { RPM_INSTALLING, rpmCommands } from '../../src/shell/rpm.js';
+import { ZYPPER_INSTALLING, zypperCommands } from '../../src/shell/zypper.js';
 import { cleanupOnly, type CleanupEffect } from '../../src/shell/cleanup.js';
 import {
   mentions,
@@ -132,17 +138,30 @@ function wrote(
   cwd: string | null,
   runCwd: string | null,
 ): boolean {
-  const apt = aptCommands(script);
   return effects.some((effect) => {
-    if (effect.manager === 'apt') {
-      if (effect.packages !== null) {
-        const names = new Set(effect.packages);
-        return apt.some(
-          (a) =>
-            a.subcommand === 'install' &&
-            (names.size === 0 || a.packages.some((w) => names.has(packageName(w.value) ?? ''))),
-        );
-      }
+    if (effect.manager) return usedManager(script, effect);
+    const words = pathWords(script).map((w) => resolveTarget(w, runCwd));
+    return effect.paths.some((target) => {
+      const resolved = resolveTarget(target, cwd);
+      return words.some((w) => mentions(w, resolved));
+    });
+  });
+}
+
+/**
+ * Whether the RUN installed what a package removal removes, or filled the cache a cleanup empties:
+ * for a removal, an install naming one of the packages (or, for apk, the `--virtual` name); for
+ * apt lists, `apt-get update`; otherwise any install with that manager.
+ */
+function usedManager(script: ShellScript, effect: CleanupEffect): boolean {
+  const names = new Set(effect.packages ?? []);
+  const named = (words: readonly { value: string | null }[]) =>
+    names.size === 0 || words.some((w) => names.has(packageName(w.value) ?? ''));
+  const removing = effect.packages !== null;
+  switch (effect.manager) {
+    case 'apt': {
+      const apt = aptCommands(script);
+      if (removing) return apt.some((a) => a.subcommand === 'install' && named(a.packages));
       const lists = effect.paths.some(
         (p) => p.kind === 'absolute' && within(p.path, '/var/lib/apt/lists'),
       );
@@ -152,12 +171,40 @@ function wrote(
           : a.subcommand !== null && LIST_READING_SUBCOMMANDS.has(a.subcommand),
       );
     }
-    const words = pathWords(script).map((w) => resolveTarget(w, runCwd));
-    return effect.paths.some((target) => {
-      const resolved = resolveTarget(target, cwd);
-      return words.some((w) => mentions(w, resolved));
-    });
-  });
+    case 'apk':
+      return apkCommands(script).some(
+        (a) =>
+          (a.subcommand === 'add' &&
+            (!removing || named(a.packages) || names.has(apkVirtualName(a) ?? ''))) ||
+          (!removing && a.subcommand === 'update'),
+      );
+    case 'rpm':
+      return rpmCommands(script).some(
+        (r) =>
+          r.subcommand !== null &&
+          RPM_INSTALLING.has(r.subcommand) &&
+          (!removing || named(r.packages)),
+      );
+    case 'zypper':
+      return zypperCommands(script).some(
+        (z) =>
+          z.subcommand !== null &&
+          ZYPPER_INSTALLING.has(z.subcommand) &&
+          (!removing || named(z.packages)),
+      );
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      return nodeCommands(script).some((c) => c.tool === effect.manager && isInstalling(c));
+    case 'pip':
+      return pythonCommands(script).some((c) => c.tool === 'pip' && c.subcommand === 'install');
+    case 'conda':
+      return condaCommands(script).some(
+        (c) => c.subcommand !== null && CONDA_INSTALLING.has(c.subcommand),
+      );
+    default:
+      return false;
+  }
 }
 
 function instructionBlocker(
