@@ -160,9 +160,11 @@ describe('regressions found by these checks', () => {
   beforeAll(() => initialize());
   const outside = (id: string, text: string) => {
     const result = optimizeSync(text, { only: [id] });
-    expect(result.findings.filter((f) => f.status === 'fixed').map((f) => f.transform)).toEqual([
-      id,
-    ]);
+    // A transform may fix more than one finding (fold-archive's # syntax= directive is its own).
+    const fixedBy = new Set(
+      result.findings.filter((f) => f.status === 'fixed').map((f) => f.transform),
+    );
+    expect([...fixedBy]).toEqual([id]);
     return changeOutsideFixes(text, result.output, result.findings);
   };
 
