@@ -109,8 +109,8 @@ function seconds(value: number): string {
   return `${value.toFixed(1)} s`;
 }
 
-/** Left-aligned columns, two spaces apart, a rule under the header and above the total. */
-export function renderTable(rows: readonly string[][]): string {
+/** Left-aligned columns, two spaces apart, a rule under the header (and above the total row). */
+export function renderTable(rows: readonly string[][], { total: hasTotal = true } = {}): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -118,6 +118,6 @@ export function renderTable(rows: readonly string[][]): string {
       .join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const [header, ...body] = rows;
-  const total = body.pop();
+  const total = hasTotal ? body.pop() : undefined;
   return `${[line(header), rule, ...body.map(line), ...(total ? [rule, line(total)] : [])].join('\n')}\n`;
 }

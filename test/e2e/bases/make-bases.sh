@@ -33,12 +33,12 @@ declare -A RECIPES=(
   [python:3.11-slim]="python.Containerfile:debian:bookworm-slim"
   [node:18]="node.Containerfile:debian:bookworm"
   [node:18-slim]="node.Containerfile:debian:bookworm-slim"
-  [golang:1.19]="golang.Containerfile:debian:bookworm"
+  [golang:1.19-bookworm]="golang.Containerfile:debian:bookworm"
   [eclipse-temurin:17-jdk]="temurin-jdk.Containerfile:debian:bookworm"
   [eclipse-temurin:17-jre]="temurin-jre.Containerfile:debian:bookworm"
 )
 ORDER=(debian:bookworm debian:bookworm-slim python:3.11 python:3.11-slim node:18 node:18-slim
-  golang:1.19 eclipse-temurin:17-jdk eclipse-temurin:17-jre)
+  golang:1.19-bookworm eclipse-temurin:17-jdk eclipse-temurin:17-jre)
 
 log() { printf 'make-bases: %s\n' "$*" >&2; }
 

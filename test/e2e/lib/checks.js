@@ -1,0 +1,91 @@
+/**
+ * The properties the suite asserts for one app, from its measured variants. Each check is
+ * { app, name, ok, detail }; none of them can pass without having been measured.
+ */
+
+/** Transforms that change the build's result on purpose only by adding layers (copy-order). */
+const LAYER_ADDING = new Set(['copy-order']);
+
+/**
+ * @param app the app definition (e2e.json + name)
+ * @param variants [{ name, text, applied, findings, layersInFile, measured, sameAs }]
+ * @param categories Map transform id → category
+ */
+export function checkApp(app, variants, categories) {
+  const checks = [];
+  const check = (name, ok, detail = '') =>
+    checks.push({ app: app.name, name, ok: Boolean(ok), detail });
+  const original = variants.find((v) => v.name === 'original');
+
+  for (const variant of variants) {
+    const cold = variant.measured?.cold;
+    check(`${variant.name}: builds`, cold?.ok, cold && !cold.ok ? lastLines(cold.log) : '');
+    if (!cold?.ok) continue;
+    const smoke = cold.smoke;
+    check(
+      `${variant.name}: smoke command passes`,
+      smoke?.code === 0,
+      smoke?.code === 0 ? '' : `exit ${smoke?.code}: ${lastLines(smoke?.output ?? '')}`,
+    );
+  }
+  if (app.unchanged) {
+    for (const variant of variants.filter((v) => v.name !== 'original'))
+      check(
+        `${variant.name}: already optimised, comes back unchanged`,
+        variant.text === original.text,
+        variant.text === original.text ? '' : `changed by ${variant.applied.join(', ')}`,
+      );
+  }
+
+  const base = original.measured?.cold;
+  for (const variant of variants.filter((v) => v.name !== 'original' && v.text !== original.text)) {
+    const cold = variant.measured?.cold;
+    if (!base?.ok || !cold?.ok) continue;
+    const added = variant.findings.filter((f) => LAYER_ADDING.has(f.transform)).length;
+    check(
+      `${variant.name}: size does not grow`,
+      cold.size <= base.size,
+      `${base.size} → ${cold.size} bytes`,
+    );
+    check(
+      `${variant.name}: layers do not grow${added ? ` (beyond the ${added} copy-order adds)` : ''}`,
+      cold.layers <= base.layers + added,
+      `${base.layers} → ${cold.layers}`,
+    );
+    const sizeTransforms = variant.applied.filter((id) => categories.get(id) === 'size');
+    if (sizeTransforms.length > 0)
+      check(
+        `${variant.name}: smaller, since ${sizeTransforms.join(', ')} applied`,
+        cold.size < base.size,
+        `${base.size} → ${cold.size} bytes`,
+      );
+    const fileLayers = variant.layersInFile;
+    if (
+      fileLayers &&
+      fileLayers.after < fileLayers.before &&
+      !variant.applied.includes('multi-stage')
+    )
+      check(
+        `${variant.name}: fewer layers, since the Dockerfile has fewer RUN/COPY/ADD (${fileLayers.before} → ${fileLayers.after})`,
+        cold.layers < base.layers,
+        `${base.layers} → ${cold.layers}`,
+      );
+    if (variant.applied.includes('copy-order')) {
+      const reuse = variant.measured.dependencyLayer;
+      check(
+        `${variant.name}: warm rebuild after a source change re-uses the dependency layer (copy-order)`,
+        reuse?.reused === true,
+        reuse ? `step: ${reuse.step}` : 'no dependency layer found, or no warm rebuild',
+      );
+    }
+  }
+  return checks;
+}
+
+function lastLines(text, count = 8) {
+  return String(text)
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(-count)
+    .join('\n');
+}

@@ -1,0 +1,84 @@
+/**
+ * Measuring one variant with the real builder, through dockopt's own builder layer (dist/): a cold
+ * build (the variant's own layers from scratch; only the base image is there), size and layers,
+ * the smoke command, and optionally a warm rebuild after a source-only change, which tells whether
+ * the dependency layer was re-used. Both images are removed afterwards (vfs keeps a full copy of
+ * the root file system per layer), which also makes the next variant's build cold.
+ */
+import { appendFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { TempNames } from '../../../dist/src/builder/temp-images.js';
+import { buildAndMeasure } from '../../../dist/src/verify/measure.js';
+
+/** A RUN that installs dependencies from manifests: the layer copy-order keeps cached. */
+const DEPENDENCY_INSTALL =
+  /\b(npm (ci|install)|yarn( install)?$|yarn install|pnpm install|go mod download|pip3? install|poetry install|bundle install|composer install)\b/;
+
+const names = new TempNames('localhost/dockopt-e2e');
+
+/**
+ * @param builder a dockopt Builder (buildah here)
+ * @param options { dir, smoke, source (file to touch for the warm rebuild) or null, warm: boolean }
+ */
+export async function measureVariant(builder, options) {
+  const settings = { builder, names, context: options.dir, smoke: options.smoke };
+  const dockerfile = join(options.dir, 'Dockerfile');
+  const cold = await buildAndMeasure(settings, dockerfile, 'cold');
+  const images = [cold];
+  try {
+    const result = { cold: summary(cold.measurement) };
+    if (!cold.measurement.ok || !options.warm || !options.source) return result;
+    touchSource(join(options.dir, options.source));
+    const warm = await buildAndMeasure({ ...settings, smoke: undefined }, dockerfile, 'warm');
+    images.push(warm);
+    result.warm = summary(warm.measurement);
+    if (warm.measurement.ok)
+      result.dependencyLayer = dependencyLayerReuse(cold.measurement.facts, warm.measurement.facts);
+    return result;
+  } finally {
+    // Newest first: the warm image's layers sit on the cold one's.
+    for (const image of images.reverse()) await image.release();
+  }
+}
+
+function summary(measurement) {
+  return {
+    ok: measurement.ok,
+    seconds: measurement.seconds,
+    log: measurement.log,
+    size: measurement.facts?.size,
+    layers: measurement.facts?.layers,
+    smoke: measurement.smoke,
+  };
+}
+
+/** A source-only change: a comment line appended, in the file's own comment syntax. */
+function touchSource(path) {
+  const comment =
+    {
+      '.py': '# touched by the e2e suite',
+      '.c': '/* touched by the e2e suite */',
+      '.go': '// touched by the e2e suite',
+    }[extname(path)] ?? '// touched by the e2e suite';
+  appendFileSync(path, `\n${comment}\n`);
+}
+
+/**
+ * Finds the layer made by the dependency install in both images (history entries with a layer
+ * line up with the layer digests) and says whether the warm build kept it (same digest: a cache
+ * hit; a re-run writes new files with new times, hence a new digest).
+ */
+export function dependencyLayerReuse(coldFacts, warmFacts) {
+  const layerOf = (facts) => {
+    const withLayers = facts.history.filter((h) => !h.emptyLayer);
+    const offset = facts.diffIds.length - withLayers.length;
+    const index = withLayers.findIndex((h) => DEPENDENCY_INSTALL.test(h.createdBy));
+    return index < 0
+      ? null
+      : { step: withLayers[index].createdBy, digest: facts.diffIds[offset + index] };
+  };
+  const cold = layerOf(coldFacts);
+  const warm = layerOf(warmFacts);
+  if (!cold || !warm) return null;
+  return { step: cold.step, reused: cold.digest === warm.digest };
+}
