@@ -49,8 +49,7 @@ function printed(args: string[] = []): string {
   return result.stdout;
 }
 
-const builds = (fakes: FakeBuilders) =>
-  fakes.calls().filter((c) => c[0] === '#built') as [string, string, string][];
+const builds = (fakes: FakeBuilders) => fakes.calls().filter((c) => c[0] === '#built');
 const tool = (fakes: FakeBuilders, name: string) => fakes.calls().filter((c) => c[0] === name);
 
 test('verify with docker: builds original and rewrite in the context, prints the table, removes both images', () => {
@@ -268,12 +267,35 @@ test('--write --verify rolls back a broken custom transform given with --transfo
 
 test('--write --verify writes nothing when no part of the rewrite builds', () => {
   const fakes = installFakeBuilders(dir, ['docker'], { FAKE_BUILDER_FAIL_ON: '&& \\' });
-  const { code, stderr } = dockopt(['--write', '--verify', 'Dockerfile'], fakes);
+  const { code, stderr } = dockopt(
+    ['--write', '--verify', '--disable', 'dockerignore', 'Dockerfile'],
+    fakes,
+  );
   expect(code).toBe(1);
   expect(stderr).toMatch(/not applied: (apt-hygiene|collapse-run) breaks the build/);
   expect(stderr).toContain('0 written, 1 unchanged, 0 errors');
   expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(MESSY);
 });
+
+test.each(['buildah', 'docker'] as const)(
+  '%s: a rewrite that also changes the .dockerignore is built with the new one',
+  (builder) => {
+    const fakes = installFakeBuilders(dir, [builder]);
+    const { code } = dockopt(['--write', '--verify', 'Dockerfile'], fakes);
+    expect(code).toBe(0);
+    const written = readFileSync(join(dir, '.dockerignore'), 'utf8');
+    expect(written).toContain('**/node_modules');
+    const [original, rewrite] = builds(fakes);
+    expect(original).toHaveLength(3); // no ignore file for the original: the context has none
+    expect(rewrite.slice(2)).toEqual([readFileSync(join(dir, 'Dockerfile'), 'utf8'), written]);
+    const build = fakes.calls().filter((c) => c[0] === builder && ['bud', 'buildx'].includes(c[1]));
+    const args = build[1];
+    if (builder === 'buildah') {
+      const ignoreFile = args[args.indexOf('--ignorefile') + 1];
+      expect(ignoreFile).toBe(`${args[args.indexOf('-f') + 1]}.dockerignore`);
+    } else expect(args).not.toContain('--ignorefile'); // BuildKit reads <Dockerfile>.dockerignore
+  },
+);
 
 test.each([
   [['--verify', 'Dockerfile'], '--verify goes with --write'],

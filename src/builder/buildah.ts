@@ -35,7 +35,8 @@ export class BuildahBuilder implements Builder {
   ) {}
 
   build(request: BuildRequest): Promise<BuildResult> {
-    const args = ['bud', '--layers', ...commonBuildFlags(request), request.context];
+    const ignore = request.ignoreFile ? ['--ignorefile', request.ignoreFile] : [];
+    const args = ['bud', '--layers', ...ignore, ...commonBuildFlags(request), request.context];
     return runBuild(this.command, args, request);
   }
 

@@ -20,7 +20,8 @@ export class PodmanBuilder implements Builder {
   ) {}
 
   build(request: BuildRequest): Promise<BuildResult> {
-    const args = ['build', '--layers', ...commonBuildFlags(request), request.context];
+    const ignore = request.ignoreFile ? ['--ignorefile', request.ignoreFile] : [];
+    const args = ['build', '--layers', ...ignore, ...commonBuildFlags(request), request.context];
     return runBuild(this.command, args, request);
   }
 

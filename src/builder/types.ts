@@ -15,6 +15,11 @@ export interface BuildRequest {
   target?: string;
   /** `--build-arg` values, `KEY=VALUE` (or `KEY` to take it from the environment). */
   buildArgs?: readonly string[];
+  /**
+   * An ignore file to use instead of the context's `.dockerignore`. It sits next to `dockerfile`
+   * as `<name>.dockerignore` (where BuildKit looks first); podman and buildah are given its path.
+   */
+  ignoreFile?: string;
   /** Streams the build log (verbose mode). */
   onOutput?: (chunk: string) => void;
 }

@@ -26,8 +26,6 @@ export async function run(
   io: Io,
   transforms: readonly Transform[],
 ): Promise<number> {
-  if (options.verification.command && !options.write)
-    return runVerifyCommand(options, fileSettings(options), io);
   const usesStdin = options.paths.includes('-');
   if (usesStdin && options.write) {
     io.stderr('dockopt: cannot --write stdin; use --print to get the rewritten text\n');
@@ -55,6 +53,8 @@ export async function run(
     else throw error;
     return 2;
   }
+  if (options.verification.command && !options.write)
+    return runVerifyCommand(tasks, errors, options, io);
 
   let reportFd: number | null = null;
   if (options.output) {
@@ -94,12 +94,13 @@ export async function run(
 
     const verifier =
       options.write && (options.verification.verify || options.verification.command)
-        ? await VerifySession.start(options, fileSettings(options), io)
+        ? await VerifySession.start(options, io)
         : null;
     if (typeof verifier === 'string') {
       io.stderr(`dockopt: ${verifier}\n`);
       return 2;
     }
+    const settingsOf = new Map(tasks.map((task) => [task.path, task.settings]));
 
     // One proposal per file of a build context, whichever Dockerfiles share it.
     const claimed = new Map<string, string>();
@@ -109,7 +110,10 @@ export async function run(
     await runFiles(tasks, { jobs: options.jobs }, async (processed) => {
       const repo = tasks[index++].repo;
       progress?.done(processed);
-      const repaired = options.write && verifier ? await verifier.repair(processed) : processed;
+      const repaired =
+        options.write && verifier
+          ? await verifier.repair(processed, settingsOf.get(processed.path)!)
+          : processed;
       const result = claimContextFiles(repaired, claimed);
       if (options.gitBranch) held.push({ result, repo });
       else report(options.write ? writeResult(result) : result);
@@ -131,23 +135,4 @@ export async function run(
     progress?.stop();
     if (reportFd !== null) closeSync(reportFd);
   }
-}
-
-/**
- * The command line's settings alone, without configuration files: the base `dockopt verify` uses
- * to rebuild with a subset of the transforms.
- */
-function fileSettings(options: CliOptions): FileSettings {
-  return {
-    only: options.only,
-    enable: options.enable,
-    disable: options.disable,
-    unsafe: options.unsafe,
-    cacheStrategy: options.cacheStrategy,
-    basePolicy: options.basePolicy,
-    context: options.context,
-    maxFileSize: options.maxFileSize,
-    transformModules: options.transformModules,
-    diff: !options.write && !options.check && !options.listDifferent && !options.print,
-  };
 }

@@ -4,19 +4,26 @@
  *
  * One session per run: it finds the builder once, verifies changed files one at a time (builds
  * share the machine; running them side by side only makes each slower), keeps a row per file for
- * the table printed at the end, and remembers whether anything had to be rolled back.
+ * the table printed at the end, and remembers whether anything had to be rolled back. Each file is
+ * verified with its own settings (configuration files included): the bisection re-runs dockopt on
+ * it with subsets of the transforms that changed it, everything else unchanged.
  */
 import { findBuilder } from '../builder/detect.js';
 import { TempNames } from '../builder/temp-images.js';
 import { BuilderError, type Builder } from '../builder/types.js';
 import type { BuildSettings } from '../verify/measure.js';
-import { verifyFile, type FileVerification } from '../verify/verify-file.js';
+import { verifyFile, type FileVerification, type Rewrite } from '../verify/verify-file.js';
 import { contextRootFor } from './context.js';
-import { discover } from './discover.js';
 import type { Io } from './main.js';
 import type { CliOptions } from './options.js';
 import { displayPath, findingLine } from './output.js';
-import { errorResult, processFile, type FileResult, type FileSettings } from './process-file.js';
+import {
+  errorResult,
+  processFile,
+  type FileResult,
+  type FileSettings,
+  type FileTask,
+} from './process-file.js';
 import { runFiles } from './runner.js';
 import { verifyTable, type VerifyRow } from './verify-table.js';
 
@@ -31,20 +38,15 @@ export class VerifySession {
   private constructor(
     private readonly builder: Builder,
     private readonly options: CliOptions,
-    private readonly settings: FileSettings,
     private readonly io: Io,
   ) {}
 
   /** Finds the builder; a message instead when there is none that works. */
-  static async start(
-    options: CliOptions,
-    settings: FileSettings,
-    io: Io,
-  ): Promise<VerifySession | string> {
+  static async start(options: CliOptions, io: Io): Promise<VerifySession | string> {
     try {
       const builder = await findBuilder(options.verification.builder);
       io.stderr(`dockopt: verifying with ${builder.description}\n`);
-      return new VerifySession(builder, options, settings, io);
+      return new VerifySession(builder, options, io);
     } catch (error) {
       if (error instanceof BuilderError) return error.message;
       throw error;
@@ -52,9 +54,9 @@ export class VerifySession {
   }
 
   /** `dockopt verify`: builds the original and the rewrite of a changed file, and records them. */
-  async check(result: FileResult): Promise<FileResult> {
+  async check(result: FileResult, settings: FileSettings): Promise<FileResult> {
     if (result.status !== 'changed') return result;
-    const verification = await this.verify(result, false);
+    const verification = await this.verify(result, settings, false);
     this.record(result, verification, []);
     if (verification.status === 'original-failed')
       return { ...result, status: 'error', errors: [...result.errors, verification.reason!] };
@@ -69,10 +71,10 @@ export class VerifySession {
    * `--write --verify`: the result to write. As it is when its rewrite works; else the rewrite
    * without the transforms that broke it (found by bisection); else nothing (unchanged).
    */
-  async repair(result: FileResult): Promise<FileResult> {
+  async repair(result: FileResult, settings: FileSettings): Promise<FileResult> {
     if (result.status !== 'changed') return result;
     const subsets = new Map<string, FileResult>();
-    const verification = await this.verify(result, true, subsets);
+    const verification = await this.verify(result, settings, true, subsets);
     const culprits = verification.culprits ?? [];
     this.record(
       result,
@@ -87,10 +89,10 @@ export class VerifySession {
     if (culprits.length === 0) this.note(result, verification.reason!);
     for (const culprit of culprits)
       this.note(result, `not applied: ${culprit.transform} breaks the build: ${culprit.reason}`);
-    const kept = verification.output ? subsets.get(verification.output) : undefined;
+    const kept = verification.output ? subsets.get(rewriteKey(verification.output)) : undefined;
     if (!kept) {
       const unfixed = result.findings.filter((f) => f.status !== 'fixed');
-      const { output: _output, diff: _diff, ...rest } = result;
+      const { output: _output, diff: _diff, files: _files, ...rest } = result;
       return { ...rest, status: 'unchanged', findings: unfixed, estimatedBytes: 0 };
     }
     return { ...kept, path: result.path, name: result.name, file: result.file };
@@ -103,6 +105,7 @@ export class VerifySession {
 
   private async verify(
     result: FileResult,
+    settings: FileSettings,
     repair: boolean,
     subsets = new Map<string, FileResult>(),
   ): Promise<FileVerification> {
@@ -125,18 +128,18 @@ export class VerifySession {
       {
         path: result.path,
         original: result.original!,
-        rewrite: result.output!,
+        rewrite: rewriteOf(result),
         changedBy,
         rewriteWith: async (ids) => {
           const subset = await processFile({
             path: result.path,
             name: result.name,
             stdinText: result.original!,
-            settings: { ...this.settings, only: ids, enable: [], disable: [], diff: false },
+            settings: { ...settings, only: ids, enable: [], disable: [], diff: false },
           });
-          const text = subset.output ?? result.original!;
-          subsets.set(text, subset);
-          return text;
+          const rewrite = rewriteOf(subset);
+          subsets.set(rewriteKey(rewrite), subset);
+          return rewrite;
         },
       },
       build,
@@ -162,13 +165,27 @@ export class VerifySession {
   }
 }
 
+/** What a processed file changes, as the builds see it: the Dockerfile and its ignore file. */
+function rewriteOf(result: FileResult): Rewrite {
+  const ignore = result.files?.find((f) => f.path.endsWith('.dockerignore'));
+  return {
+    dockerfile: result.output ?? result.original!,
+    dockerignore: ignore ? ignore.after : null,
+  };
+}
+
+function rewriteKey(rewrite: Rewrite): string {
+  return `${rewrite.dockerfile}\0${rewrite.dockerignore ?? ''}`;
+}
+
 /** `dockopt verify [paths]`: exit 0 when every rewrite works, 1 when one does not, 2 on errors. */
 export async function runVerifyCommand(
+  tasks: readonly FileTask[],
+  discoveryErrors: readonly { path: string; message: string }[],
   options: CliOptions,
-  settings: FileSettings,
   io: Io,
 ): Promise<number> {
-  const session = await VerifySession.start(options, settings, io);
+  const session = await VerifySession.start(options, io);
   if (typeof session === 'string') {
     io.stderr(`dockopt: ${session}\n`);
     return 2;
@@ -176,9 +193,6 @@ export async function runVerifyCommand(
   let errors = 0;
   let changed = 0;
   let unchanged = 0;
-  const { targets, errors: discoveryErrors } = discover(options.paths, {
-    exclude: options.exclude,
-  });
   const show = (result: FileResult) => {
     for (const message of result.errors) {
       errors++;
@@ -186,13 +200,13 @@ export async function runVerifyCommand(
     }
   };
   for (const error of discoveryErrors) show(errorResult(error.path, error.message));
-  const tasks = targets.map((t) => ({ path: t.path, name: t.path, settings }));
+  const settingsOf = new Map(tasks.map((task) => [task.path, task.settings]));
   await runFiles(tasks, { jobs: 1 }, async (result) => {
     if (result.status === 'changed') {
       changed++;
       for (const finding of result.findings.filter((f) => f.status === 'fixed' || options.verbose))
         io.stderr(`${findingLine(result.name, finding)}\n`);
-      show(await session.check(result));
+      show(await session.check(result, settingsOf.get(result.path)!));
     } else {
       if (result.status === 'unchanged') unchanged++;
       show(result);

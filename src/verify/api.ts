@@ -12,7 +12,8 @@ import { findBuilder } from '../builder/detect.js';
 import { TempNames } from '../builder/temp-images.js';
 import type { Builder, BuilderKind } from '../builder/types.js';
 import { fsBuildContext } from '../cli/context.js';
-import { verifyFile, type FileVerification } from './verify-file.js';
+import { verifyFile, type FileVerification, type Rewrite } from './verify-file.js';
+import type { ChangedFile } from '../core/engine.js';
 
 export interface VerifiedOptions extends Omit<OptimizeOptions, 'buildContext' | 'filename'> {
   /** A builder kind to look for (default: the first that works), or a builder already found. */
@@ -29,8 +30,10 @@ export interface VerifiedOptions extends Omit<OptimizeOptions, 'buildContext' | 
 }
 
 export interface VerifiedResult {
-  /** The text to write: the rewrite as far as it was shown to work (the original if nothing). */
+  /** The Dockerfile to write: the rewrite as far as it was shown to work (else the original). */
   output: string;
+  /** Other files of the build context to write with it (a `.dockerignore`), as far as they work. */
+  files: ChangedFile[];
   changed: boolean;
   /** The optimisation of the whole file, before verification. */
   optimized: OptimizeResult;
@@ -53,20 +56,26 @@ export async function optimizeVerified(
       buildContext: fsBuildContext(context, path),
     });
   const optimized = optimize({});
-  if (!optimized.changed) return { output: text, changed: false, optimized, verification: null };
+  const unchanged = { output: text, files: [], changed: false, optimized };
+  if (!optimized.changed) return { ...unchanged, verification: null };
 
   const builder =
     typeof options.builder === 'object' ? options.builder : await findBuilder(options.builder);
   const changedBy = [
     ...new Set(optimized.findings.filter((f) => f.status === 'fixed').map((f) => f.transform)),
   ];
+  const subsets = new Map<string, OptimizeResult>([[key(rewriteOf(optimized)), optimized]]);
   const verification = await verifyFile(
     {
       path,
       original: text,
-      rewrite: optimized.output,
+      rewrite: rewriteOf(optimized),
       changedBy,
-      rewriteWith: async (ids) => optimize({ only: ids, enable: [], disable: [] }).output,
+      rewriteWith: async (ids) => {
+        const subset = optimize({ only: ids, enable: [], disable: [] });
+        subsets.set(key(rewriteOf(subset)), subset);
+        return rewriteOf(subset);
+      },
     },
     {
       builder,
@@ -79,11 +88,21 @@ export async function optimizeVerified(
     },
     { repair: options.repair ?? true, onProgress: options.onProgress },
   );
-  const output =
+  const kept =
     verification.status === 'ok'
-      ? optimized.output
-      : verification.status === 'original-failed'
-        ? text
-        : (verification.output ?? text);
-  return { output, changed: output !== text, optimized, verification };
+      ? optimized
+      : verification.output
+        ? subsets.get(key(verification.output))
+        : undefined;
+  if (!kept) return { ...unchanged, verification };
+  return { output: kept.output, files: kept.files, changed: true, optimized, verification };
+}
+
+function rewriteOf(result: OptimizeResult): Rewrite {
+  const ignore = result.files.find((f) => f.path.endsWith('.dockerignore'));
+  return { dockerfile: result.output, dockerignore: ignore ? ignore.after : null };
+}
+
+function key(rewrite: Rewrite): string {
+  return `${rewrite.dockerfile}\0${rewrite.dockerignore ?? ''}`;
 }

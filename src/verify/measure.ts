@@ -5,13 +5,14 @@
  * A rewritten text is written to a temporary directory outside the context (so it cannot end up
  * in the image through `COPY . .`), under the original's file name, with the original's own
  * `<name>.dockerignore` beside it when there is one (BuildKit looks for that next to the
- * Dockerfile).
+ * Dockerfile), or the rewritten ignore file when the rewrite changes it.
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { onExitCleanup, type TempNames } from '../builder/temp-images.js';
 import type { Builder, ImageFacts, SmokeResult } from '../builder/types.js';
+import type { Rewrite } from './verify-file.js';
 
 export interface BuildSettings {
   builder: Builder;
@@ -45,12 +46,15 @@ export interface MeasuredImage {
   release: () => Promise<void>;
 }
 
-/** Builds `dockerfile` (a path on disk) or `text` written as a temporary copy of it. */
+/**
+ * Builds `dockerfile` (a path on disk), or a rewrite of it: its text written as a temporary copy,
+ * with the rewritten ignore file beside it when the rewrite changes that too.
+ */
 export async function buildAndMeasure(
   settings: BuildSettings,
   dockerfile: string,
   label: string,
-  text?: string,
+  rewrite?: Rewrite,
 ): Promise<MeasuredImage> {
   const { builder } = settings;
   const tag = settings.names.tag(label);
@@ -62,7 +66,7 @@ export async function buildAndMeasure(
     await builder.remove([tag]);
     forget();
   };
-  const temp = text === undefined ? null : writeTempDockerfile(dockerfile, text);
+  const temp = rewrite ? writeTempDockerfile(dockerfile, rewrite) : null;
   try {
     const build = await builder.build({
       dockerfile: temp?.path ?? dockerfile,
@@ -70,6 +74,7 @@ export async function buildAndMeasure(
       tag,
       target: settings.target,
       buildArgs: settings.buildArgs,
+      ignoreFile: temp?.ignoreFile,
       onOutput: settings.onOutput,
     });
     const measurement: Measurement = { ok: build.ok, seconds: build.seconds, log: build.log };
@@ -88,16 +93,21 @@ export async function buildAndMeasure(
   }
 }
 
-function writeTempDockerfile(original: string, text: string) {
+function writeTempDockerfile(original: string, rewrite: Rewrite) {
   const dir = mkdtempSync(join(tmpdir(), 'dockopt-verify-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const forget = onExitCleanup(`dir:${dir}`, remove);
   const path = join(dir, basename(original));
-  writeFileSync(path, text);
-  const ignore = join(dirname(original), `${basename(original)}.dockerignore`);
-  if (existsSync(ignore)) copyFileSync(ignore, `${path}.dockerignore`);
+  writeFileSync(path, rewrite.dockerfile);
+  // BuildKit reads `<Dockerfile>.dockerignore` before the context's `.dockerignore`.
+  const ignore = `${path}.dockerignore`;
+  const own = join(dirname(original), `${basename(original)}.dockerignore`);
+  if (rewrite.dockerignore !== null) writeFileSync(ignore, rewrite.dockerignore);
+  else if (existsSync(own)) copyFileSync(own, ignore);
   return {
     path,
+    /** Set when the rewrite changes the ignore file: builders that take a path are given it. */
+    ignoreFile: rewrite.dockerignore !== null ? ignore : undefined,
     remove: () => {
       remove();
       forget();

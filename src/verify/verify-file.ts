@@ -10,15 +10,22 @@ import { logTail } from '../builder/process.js';
 import { bisectCulprits, type Trial } from './bisect.js';
 import { buildAndMeasure, type BuildSettings, type Measurement } from './measure.js';
 
+/** What a rewrite changes: the Dockerfile, and possibly the ignore file of its build context. */
+export interface Rewrite {
+  dockerfile: string;
+  /** The new contents of the ignore file that applies to the build; null: left as it is. */
+  dockerignore: string | null;
+}
+
 export interface RewriteUnderTest {
   /** The Dockerfile on disk (the original is built from it, in `settings.context`). */
   path: string;
   original: string;
-  rewrite: string;
+  rewrite: Rewrite;
   /** Ids of the transforms that changed the file, in application order. */
   changedBy: readonly string[];
   /** The rewrite made by exactly these transforms (for bisection). */
-  rewriteWith?: (ids: string[]) => Promise<string>;
+  rewriteWith?: (ids: string[]) => Promise<Rewrite>;
 }
 
 export type VerifyStatus =
@@ -45,8 +52,8 @@ export interface FileVerification {
   before: Measurement;
   /** The full rewrite's build (absent when the original failed). */
   after?: Measurement;
-  /** When repairing: the text to write (null: nothing that works differs from the original). */
-  output?: string | null;
+  /** When repairing: the rewrite to write (null: nothing that works differs from the original). */
+  output?: Rewrite | null;
   /** When repairing: the transforms whose changes are kept, and the build of that rewrite. */
   kept?: string[];
   keptBuild?: Measurement;
@@ -75,13 +82,13 @@ export async function verifyFile(
     if (originalProblem)
       return { path: target.path, status: 'original-failed', reason: originalProblem, before };
 
-    const measureText = async (text: string, label: string) => {
-      const image = await buildAndMeasure(settings, target.path, label, text);
+    const measure = async (rewrite: Rewrite, label: string) => {
+      const image = await buildAndMeasure(settings, target.path, label, rewrite);
       await image.release();
       return image.measurement;
     };
     progress(`building the rewrite (${target.changedBy.join(', ')})`);
-    const after = await measureText(target.rewrite, 'after');
+    const after = await measure(target.rewrite, 'after');
     const verdict = judge(before, after, settings.smoke);
     const result: FileVerification = {
       path: target.path,
@@ -102,34 +109,37 @@ export async function verifyFile(
     if (!options.repair) return result;
     if (!target.rewriteWith) return { ...result, output: null, kept: [], culprits: [] };
 
+    // Subsets of transforms can give the same rewrite (or none): build each rewrite once.
     const rewriteWith = target.rewriteWith;
-    const byText = new Map<string, Trial<{ text: string; build?: Measurement; reason?: string }>>();
-    byText.set(target.original, { ok: true, detail: { text: target.original, build: before } });
-    const fullFailure = {
-      ok: false,
-      detail: { text: target.rewrite, build: after, reason: verdict.reason },
-    };
-    byText.set(target.rewrite, fullFailure);
+    const key = (rewrite: Rewrite) => `${rewrite.dockerfile}\0${rewrite.dockerignore ?? ''}`;
+    const unchanged: Rewrite = { dockerfile: target.original, dockerignore: null };
+    type Detail = { build?: Measurement; reason?: string };
+    const tried = new Map<string, Trial<Detail>>([
+      [key(unchanged), { ok: true, detail: { build: before } }],
+    ]);
+    const fullFailure = { ok: false, detail: { build: after, reason: verdict.reason } };
+    tried.set(key(target.rewrite), fullFailure);
     const bisection = await bisectCulprits(target.changedBy, fullFailure, async (ids) => {
-      const text = await rewriteWith(ids);
-      const known = byText.get(text);
+      const rewrite = await rewriteWith(ids);
+      const known = tried.get(key(rewrite));
       if (known) return known;
       progress(`trying the rewrite with ${ids.length ? ids.join(', ') : 'no transform'}`);
-      const build = await measureText(text, 'try');
+      const build = await measure(rewrite, 'try');
       const trialVerdict = judge(before, build, settings.smoke);
       const trial = {
         ok: trialVerdict.status === 'ok',
-        detail: { text, build, reason: trialVerdict.reason },
+        detail: { build, reason: trialVerdict.reason },
       };
-      byText.set(text, trial);
+      tried.set(key(rewrite), trial);
       return trial;
     });
-    const keptText = bisection.kept.length ? await rewriteWith(bisection.kept) : target.original;
+    const kept = bisection.kept.length ? await rewriteWith(bisection.kept) : unchanged;
+    const changed = key(kept) !== key(unchanged);
     return {
       ...result,
-      output: keptText === target.original ? null : keptText,
+      output: changed ? kept : null,
       kept: bisection.kept,
-      ...(keptText !== target.original ? { keptBuild: byText.get(keptText)?.detail.build } : {}),
+      ...(changed ? { keptBuild: tried.get(key(kept))?.detail.build } : {}),
       culprits: bisection.culprits.map((c) => ({
         transform: c.id,
         reason: c.trial.detail.reason ?? 'failed',

@@ -2,8 +2,9 @@
 # A stand-in for `docker`, `podman` and `buildah` in tests (POSIX sh, so each call is cheap):
 # wrappers installed under those names in a temporary bin directory put on PATH run it as
 # `fake-builder.sh <tool> <args...>`. It appends each call's arguments to $FAKE_BUILDER_LOG (one JSON
-# array per line), copies each Dockerfile it builds to $FAKE_BUILDER_STATE/built/<n> (and logs
-# ["#built", tag, n]), and keeps its "images" as files in $FAKE_BUILDER_STATE/images.
+# array per line), copies each Dockerfile it builds to $FAKE_BUILDER_STATE/built/<n> and the
+# ignore file in effect to built/<n>.ignore (and logs ["#built", tag, n]), and keeps its "images"
+# as files in $FAKE_BUILDER_STATE/images.
 #
 # A build "fails" when a line of the Dockerfile runs `false` (as a broken rewrite would), or when a
 # line contains one of the comma-separated strings in $FAKE_BUILDER_FAIL_ON. An image's size is
@@ -47,8 +48,12 @@ flag() {
 build() {
   dockerfile="$(flag -f "$@")"
   tag="$(flag -t "$@")"
-  n="$(ls "$state/built" | wc -l)"
+  n="$(ls "$state/built" | grep -c -v ignore || true)"
   cp "$dockerfile" "$state/built/$n"
+  # The ignore file in effect: --ignorefile (podman, buildah), else <Dockerfile>.dockerignore.
+  ignore="$(flag --ignorefile "$@")"
+  [ -n "$ignore" ] || ignore="$dockerfile.dockerignore"
+  if [ -f "$ignore" ]; then cp "$ignore" "$state/built/$n.ignore"; fi
   printf '["#built","%s","%s"]\n' "$(json_escape "$tag")" "$n" >>"$FAKE_BUILDER_LOG"
   echo "STEP 1: $(head -n 1 "$dockerfile")"
   bad="$(grep -E '(^|[[:space:]&;|])false([[:space:]]|$)' "$dockerfile" | head -n 1 || true)"

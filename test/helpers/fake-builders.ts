@@ -17,7 +17,10 @@ const SCRIPT = join(process.cwd(), 'test', 'helpers', 'fake-builder.sh');
 
 export interface FakeBuilders {
   env: NodeJS.ProcessEnv;
-  /** Every call, in order: [tool, ...args]; and for each build ['#built', tag, Dockerfile text]. */
+  /**
+   * Every call, in order: [tool, ...args]; and for each build ['#built', tag, Dockerfile text]
+   * followed by the text of the ignore file the build used, if any.
+   */
   calls(): string[][];
   /** Image references the fakes still hold (tags not removed). */
   images(): string[];
@@ -54,7 +57,14 @@ export function installFakeBuilders(
             .map((line) => JSON.parse(line) as string[])
             .map((call) =>
               call[0] === '#built'
-                ? [call[0], call[1], readFileSync(join(state, 'built', call[2]), 'utf8')]
+                ? [
+                    call[0],
+                    call[1],
+                    readFileSync(join(state, 'built', call[2]), 'utf8'),
+                    ...(existsSync(join(state, 'built', `${call[2]}.ignore`))
+                      ? [readFileSync(join(state, 'built', `${call[2]}.ignore`), 'utf8')]
+                      : []),
+                  ]
                 : call,
             )
         : [],

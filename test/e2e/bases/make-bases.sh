@@ -137,12 +137,22 @@ CONF
   find "$root/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +
 }
 
+# A remade image leaves the one it replaces untagged: remove that one (not if something uses it).
+drop_replaced() {
+  local old="$1"
+  if [ -n "$old" ]; then buildah rmi "$old" >/dev/null 2>&1 || true; fi
+}
+
+previous_id() { buildah inspect --type image --format '{{.FromImageID}}' "$(full_name "$1")" 2>/dev/null || true; }
+
 make_from_rootfs() {
   local image="$1" variant="$2" tarball="$ROOTFS_DIR/$SUITE-$2.tar"
   debootstrap_rootfs
   local recipe
   recipe="rootfs-$ROOTFS_RECIPE-$(stat -c '%Y-%s' "$tarball")-ca-$(host_ca_hash)"
   if [ "$(current_recipe "$image")" = "$recipe" ]; then return; fi
+  local old
+  old="$(previous_id "$image")"
   log "making $image from $tarball"
   local ctr
   ctr="$(buildah from scratch)"
@@ -156,6 +166,7 @@ make_from_rootfs() {
   buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     --cmd bash --label "$LABEL=$recipe" "$ctr"
   buildah commit --quiet --rm "$ctr" "$(full_name "$image")" >/dev/null
+  drop_replaced "$old"
 }
 
 make_from_containerfile() {
@@ -164,10 +175,13 @@ make_from_containerfile() {
   local recipe
   recipe="$(cat "$here/$file" | sha256sum | cut -c1-16)-on-$(image_id "$parent" | cut -c1-16)"
   if [ "$(current_recipe "$image")" = "$recipe" ]; then return; fi
+  local old
+  old="$(previous_id "$image")"
   log "making $image from $file on $parent"
   # No --layers: the stand-in's additions are one layer on top of its parent.
   buildah bud --quiet --pull=never --build-arg "BASE=$(full_name "$parent")" \
     --label "$LABEL=$recipe" -f "$here/$file" -t "$(full_name "$image")" "$here" >/dev/null
+  drop_replaced "$old"
 }
 
 make_image() {
@@ -191,8 +205,6 @@ main() {
   [ ${#images[@]} -gt 0 ] || images=("${ORDER[@]}")
   command -v buildah >/dev/null || { log "buildah is not installed"; exit 1; }
   for image in "${images[@]}"; do make_image "$image"; done
-  # Builds on top of a remade base leave the old one untagged: drop what nothing uses.
-  buildah rmi --prune >/dev/null 2>&1 || true
 }
 
 main "$@"
