@@ -1,7 +1,9 @@
 /**
  * Docker: `docker buildx build --load` when buildx is there (BuildKit), else the classic
  * `docker build`. Docker reports the uncompressed size and the layers, but not the build steps
- * behind them, nor a compressed size without a registry.
+ * behind them, nor a compressed size without a registry. A rewritten ignore file reaches the build
+ * as `<Dockerfile>.dockerignore` beside the temporary Dockerfile, which BuildKit reads (the classic
+ * builder only reads the context's `.dockerignore`, and builds such a rewrite with the old one).
  */
 import { commonBuildFlags, failUnlessOk, runBuild, runJson } from './common.js';
 import { runCommand, runCommandSync } from './process.js';
