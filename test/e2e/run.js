@@ -7,7 +7,7 @@
  *   npm run bench:images [-- app ...]    also a warm rebuild for every variant; print the table
  *
  * For each app: the original, `dockopt --write` (safe) and `dockopt --write --unsafe` rewrites of a
- * fresh copy are built with buildah (the suite's own vfs storage, see env.sh) on base images made
+ * fresh copy are built with buildah (the suite's own storage, see env.sh) on base images made
  * locally (bases/make-bases.sh); the smoke command runs in each image; sizes and layers are
  * compared; where copy-order applied, a warm rebuild after a source-only change must re-use the
  * dependency layer. Needs root, buildah and debootstrap; not part of `npm test`.
@@ -21,7 +21,7 @@ import { checkApp } from './lib/checks.js';
 import { E2E_DIR, ensureBases, REPO_DIR, useSuiteEnvironment } from './lib/environment.js';
 import { measureVariant } from './lib/measure.js';
 import { resultsTable } from './lib/table.js';
-import { prepareVariant, VARIANTS } from './lib/variants.js';
+import { prepareVariant, sameBuild, VARIANTS } from './lib/variants.js';
 
 const args = process.argv.slice(2);
 const bench = args.includes('--bench');
@@ -105,7 +105,7 @@ async function main() {
     );
     const anyCopyOrder = variants.some((v) => v.applied.includes('copy-order'));
     for (const variant of variants) {
-      const same = variants.find((v) => v !== variant && v.measured && v.text === variant.text);
+      const same = variants.find((v) => v !== variant && v.measured && sameBuild(v, variant));
       if (same) {
         variant.measured = same.measured;
         variant.sameAs = same.name;

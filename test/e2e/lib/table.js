@@ -1,6 +1,7 @@
 /** The measured numbers, one row per app and variant (the table the README shows). */
 import { formatBytes } from '../../../dist/src/cli/output.js';
 import { renderTable } from '../../../dist/src/cli/verify-table.js';
+import { sameBuild } from './variants.js';
 
 /** @param rows [{ app, variant: { name, measured, applied, sameAs, text } }] */
 export function resultsTable(rows) {
@@ -23,7 +24,7 @@ export function resultsTable(rows) {
   const body = rows.map(({ app, variant }) => {
     const cold = variant.measured?.cold ?? {};
     const base = originals.get(app)?.measured?.cold;
-    const unchanged = variant.name !== 'original' && variant.text === originals.get(app)?.text;
+    const unchanged = variant.name !== 'original' && sameBuild(variant, originals.get(app));
     const warm = variant.measured?.warm;
     const reuse = variant.measured?.dependencyLayer;
     return [

@@ -4,7 +4,7 @@
  * (the build context), rewritten by the real CLI, so every transform on main is exercised.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_DIR } from './environment.js';
 
@@ -16,7 +16,7 @@ export const VARIANTS = [
 
 /**
  * Copies the app to `<workRoot>/<app>/<variant>` and rewrites it there.
- * @returns {{ dir, text, applied: string[], findings: object[], layersInFile }}
+ * @returns {{ dir, text, ignore, applied: string[], findings: object[], layersInFile }}
  */
 export function prepareVariant(app, variant, workRoot) {
   const dir = join(workRoot, app.name, variant.name);
@@ -39,9 +39,12 @@ export function prepareVariant(app, variant, workRoot) {
     const layers = report.files?.[0]?.layers;
     if (layers) layersInFile = { before: layers.before.total, after: layers.after.total };
   }
+  const ignorePath = join(dir, '.dockerignore');
   return {
     dir,
     text: readFileSync(join(dir, 'Dockerfile'), 'utf8'),
+    /** The context's ignore file after the rewrite (dockerignore may write it), or null. */
+    ignore: existsSync(ignorePath) ? readFileSync(ignorePath, 'utf8') : null,
     applied: [...new Set(findings.map((f) => f.transform))],
     findings,
     /** RUN/COPY/ADD instructions before and after the rewrite, as dockopt counts them. */
@@ -53,4 +56,9 @@ export function prepareVariant(app, variant, workRoot) {
 function fixedFindings(report) {
   const files = report.files ?? [];
   return files.flatMap((file) => (file.findings ?? []).filter((f) => f.fixed === true));
+}
+
+/** Whether two variants build the same thing: same Dockerfile, same ignore file. */
+export function sameBuild(a, b) {
+  return a.text === b.text && a.ignore === b.ignore;
 }
