@@ -8,4 +8,10 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  // Fixture contexts and e2e apps hold package.json files of their own: not modules of this project.
+  modulePathIgnorePatterns: [
+    '<rootDir>/__fixtures__/',
+    '<rootDir>/test/e2e/apps/',
+    '<rootDir>/dist/',
+  ],
 };
