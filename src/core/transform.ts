@@ -7,7 +7,7 @@ import type { Edit } from './edits.js';
 import type { DockerfileModel, InstructionNode, Span } from './model.js';
 import type { BuildContext, Settings } from './context.js';
 import type { Source } from './source.js';
-import type { ShellResult } from '../shell/script.js';
+import type { ShellResult, ShellScript } from '../shell/script.js';
 
 /** `safe`: cannot change what the build does. `unsafe`: may; off unless asked for by name or `--unsafe`. */
 export type Safety = 'safe' | 'unsafe';
@@ -83,6 +83,23 @@ export interface TransformContext {
 export interface Transform {
   meta: TransformMeta;
   create(ctx: TransformContext): void;
+}
+
+/**
+ * Every RUN of the file whose shell parsed, with its script, in file order: the loop most
+ * package-manager transforms start from. RUNs that are not shell-parsed (exec form, a non-POSIX
+ * SHELL, a parse error) are skipped: a transform cannot prove anything about them.
+ */
+export function* shellRuns(
+  ctx: TransformContext,
+): Generator<{ node: InstructionNode; script: ShellScript }> {
+  for (const stage of ctx.model.stages) {
+    for (const node of stage.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      const { script } = ctx.shell(node);
+      if (script) yield { node, script };
+    }
+  }
 }
 
 export function defineTransform(transform: Transform): Transform {

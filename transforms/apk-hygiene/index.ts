@@ -1,6 +1,6 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import {
   APK_INDEX_READERS,
   APK_INSTALLERS,
@@ -26,14 +26,9 @@ export default defineTransform({
   },
   create(ctx) {
     if (ctx.settings.cacheStrategy === 'mounts') return;
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const apks = apkCommands(script);
-        if (apks.length > 0) rewriteRun(ctx, node, script, apks);
-      }
+    for (const { node, script } of shellRuns(ctx)) {
+      const apks = apkCommands(script);
+      if (apks.length > 0) rewriteRun(ctx, node, script, apks);
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import {
   aptCommands,
   assumesYes,
@@ -60,23 +60,18 @@ export default defineTransform({
     },
   },
   create(ctx) {
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const apts = aptCommands(script);
-        if (apts.length === 0) continue;
-        if (mergeUpdateIntoInstall(ctx, node, script)) continue;
-        rewriteRun(ctx, node, script, apts);
-        const { users, served } = updatesBeforeUse(script);
-        if (users.length > 0 && !served) {
-          ctx.report({
-            message:
-              'installs without `apt-get update` in the same RUN: the package lists it uses come from an earlier layer and stay in the image',
-            node,
-          });
-        }
+    for (const { node, script } of shellRuns(ctx)) {
+      const apts = aptCommands(script);
+      if (apts.length === 0) continue;
+      if (mergeUpdateIntoInstall(ctx, node, script)) continue;
+      rewriteRun(ctx, node, script, apts);
+      const { users, served } = updatesBeforeUse(script);
+      if (users.length > 0 && !served) {
+        ctx.report({
+          message:
+            'installs without `apt-get update` in the same RUN: the package lists it uses come from an earlier layer and stay in the image',
+          node,
+        });
       }
     }
   },

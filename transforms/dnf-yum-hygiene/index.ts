@@ -1,6 +1,6 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import {
   instructionSnippet,
   laterInstructions,
@@ -52,14 +52,9 @@ export default defineTransform({
     },
   },
   create(ctx) {
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const rpms = rpmCommands(script);
-        if (rpms.length > 0) rewriteRun(ctx, node, script, rpms);
-      }
+    for (const { node, script } of shellRuns(ctx)) {
+      const rpms = rpmCommands(script);
+      if (rpms.length > 0) rewriteRun(ctx, node, script, rpms);
     }
   },
 });

@@ -1,6 +1,11 @@
 import { commentBlockAbove, deletionOfLines } from '../../src/core/layout.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type Estimate, type TransformContext } from '../../src/core/transform.js';
+import {
+  defineTransform,
+  type Estimate,
+  type TransformContext,
+  shellRuns,
+} from '../../src/core/transform.js';
 import { cleansAptLists, LISTS_ESTIMATE, updatesBeforeUse } from '../../src/shell/apt.js';
 import { cleanupEffect, cleanupOnly, type CleanupEffect } from '../../src/shell/cleanup.js';
 import { planRunMerge } from '../../src/shell/merge.js';
@@ -20,14 +25,9 @@ export default defineTransform({
     category: 'size',
   },
   create(ctx) {
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const effects = cleanupOnly(script);
-        if (effects) foldCleanup(ctx, node, script, effects);
-      }
+    for (const { node, script } of shellRuns(ctx)) {
+      const effects = cleanupOnly(script);
+      if (effects) foldCleanup(ctx, node, script, effects);
     }
     reportCopiedArchives(ctx);
   },

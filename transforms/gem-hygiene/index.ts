@@ -2,7 +2,7 @@ import type { Edit } from '../../src/core/edits.js';
 import { variableBefore } from '../../src/core/env.js';
 import { legacyBaseFor, rootImageOf } from '../../src/core/images.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import { decidesDocs, isOfficialRubyImage, rubyCommands } from '../../src/shell/ruby.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import { bundleCleanup } from './bundle.js';
@@ -19,13 +19,7 @@ export default defineTransform({
     category: 'size',
   },
   create(ctx) {
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (script) rewriteRun(ctx, node, script);
-      }
-    }
+    for (const { node, script } of shellRuns(ctx)) rewriteRun(ctx, node, script);
   },
 });
 

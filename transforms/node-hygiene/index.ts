@@ -1,7 +1,7 @@
 import type { Edit } from '../../src/core/edits.js';
 import { variableBefore } from '../../src/core/env.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import {
   copiedElsewhere,
   instructionSnippet,
@@ -47,14 +47,9 @@ export default defineTransform({
   },
   create(ctx) {
     if (ctx.settings.cacheStrategy === 'mounts') return;
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const commands = nodeCommands(script);
-        if (commands.length > 0) rewriteRun(ctx, node, script, commands);
-      }
+    for (const { node, script } of shellRuns(ctx)) {
+      const commands = nodeCommands(script);
+      if (commands.length > 0) rewriteRun(ctx, node, script, commands);
     }
   },
 });

@@ -2,7 +2,7 @@ import { baseImageFacts } from '../../src/core/base-image.js';
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
 import { baseImageOf, lineageOf } from '../../src/core/stages.js';
-import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import { apkCommands } from '../../src/shell/apk.js';
 import { aptCommands } from '../../src/shell/apt.js';
 import { findCommands, type SimpleCommand } from '../../src/shell/query.js';
@@ -29,29 +29,24 @@ export default defineTransform({
     hadolint: ['DL3047'],
   },
   create(ctx) {
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const bare = findCommands(script, 'wget').filter((c) => !decidesLogging(c));
-        if (bare.length === 0) continue;
-        const gnu = gnuWget(ctx, node, script, bare[0]);
-        if (gnu !== true) {
-          ctx.report({ message: `wget left without ${PROGRESS}: ${gnu}`, node });
-          continue;
-        }
-        const edits: Edit[] = bare.map((c) => ({
-          start: c.nameWord!.end,
-          end: c.nameWord!.end,
-          text: ` ${PROGRESS}`,
-        }));
-        ctx.report({
-          message: `added ${PROGRESS} to ${bare.length === 1 ? 'wget' : `${bare.length} wget commands`}: a dot per MB instead of per KB in the build log`,
-          node,
-          fix: edits,
-        });
+    for (const { node, script } of shellRuns(ctx)) {
+      const bare = findCommands(script, 'wget').filter((c) => !decidesLogging(c));
+      if (bare.length === 0) continue;
+      const gnu = gnuWget(ctx, node, script, bare[0]);
+      if (gnu !== true) {
+        ctx.report({ message: `wget left without ${PROGRESS}: ${gnu}`, node });
+        continue;
       }
+      const edits: Edit[] = bare.map((c) => ({
+        start: c.nameWord!.end,
+        end: c.nameWord!.end,
+        text: ` ${PROGRESS}`,
+      }));
+      ctx.report({
+        message: `added ${PROGRESS} to ${bare.length === 1 ? 'wget' : `${bare.length} wget commands`}: a dot per MB instead of per KB in the build log`,
+        node,
+        fix: edits,
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { defineTransform, type TransformContext } from '../../src/core/transform.js';
+import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import { planCleanup, toolInvocation } from '../../src/shell/hygiene.js';
 import { isPipedInto } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
@@ -38,14 +38,9 @@ export default defineTransform({
     },
   },
   create(ctx) {
-    for (const stage of ctx.model.stages) {
-      for (const node of stage.instructions) {
-        if (node.keyword !== 'RUN') continue;
-        const { script } = ctx.shell(node);
-        if (!script) continue;
-        const zyppers = zypperCommands(script);
-        if (zyppers.length > 0) rewriteRun(ctx, node, script, zyppers);
-      }
+    for (const { node, script } of shellRuns(ctx)) {
+      const zyppers = zypperCommands(script);
+      if (zyppers.length > 0) rewriteRun(ctx, node, script, zyppers);
     }
   },
 });
