@@ -12,7 +12,7 @@ import type { Io } from './main.js';
 import type { CliOptions } from './options.js';
 import { displayPath } from './output.js';
 import { Planner, type PlannedTask } from './plan.js';
-import { errorResult, type FileResult, type FileSettings } from './process-file.js';
+import { errorResult, type FileResult } from './process-file.js';
 import { createReporter } from './report/index.js';
 import { migrate, type RepoResult } from './git-migrate.js';
 import { startProgress, wantsProgress } from './progress.js';

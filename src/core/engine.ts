@@ -23,6 +23,13 @@ import { countLayers, type LayerCount } from './layers.js';
 import { renderSource, type Source } from './source.js';
 import { resolveOptions, type Estimate, type Report, type Transform } from './transform.js';
 import { newProblems, problemsOf } from './validate.js';
+import {
+  deferFileConflicts,
+  editProblem,
+  selectNonConflicting,
+  type Proposed,
+} from './fix-selection.js';
+import { compose, locateFinding, mapBackThrough, type OffsetMap } from './offset-map.js';
 import { parseRunShell } from '../shell/script.js';
 
 export interface Finding {
@@ -79,15 +86,6 @@ export interface EngineOptions {
   settings?: Partial<Settings>;
   buildContext?: BuildContext | null;
 }
-
-interface Proposed {
-  transform: Transform;
-  order: number;
-  report: Report;
-  instructions: number[];
-}
-
-type OffsetMap = (offset: number) => number;
 
 /** The input is not a Dockerfile (or one Docker itself would reject): nothing is rewritten. */
 export class NotADockerfileError extends Error {}
@@ -302,19 +300,6 @@ function fileChangeProblem(report: Report, context: BuildContext | null): string
   return null;
 }
 
-/** A fix whose files another fix of this pass (earlier in order) also changes waits a pass. */
-function deferFileConflicts(withFix: Proposed[]): Proposed[] {
-  const claimed = new Set<string>();
-  return [...withFix]
-    .sort((a, b) => a.order - b.order)
-    .filter((p) => {
-      const paths = (p.report.files ?? []).map((f) => normalizeContextPath(f.path)!);
-      if (paths.some((path) => claimed.has(path))) return false;
-      paths.forEach((path) => claimed.add(path));
-      return true;
-    });
-}
-
 function runTransforms(
   model: DockerfileModel,
   source: Source,
@@ -364,95 +349,4 @@ function runTransforms(
 /** Instructions whose text an edit changes or touches (an insertion at either end counts). */
 function instructionsTouchedBy(model: DockerfileModel, edit: Edit): InstructionNode[] {
   return model.instructions.filter((n) => edit.start <= n.end && edit.end >= n.start);
-}
-
-function selectNonConflicting(fixes: Proposed[]): Proposed[] {
-  const sorted = [...fixes].sort(
-    (a, b) =>
-      Math.min(...a.report.fix!.map((e) => e.start)) -
-        Math.min(...b.report.fix!.map((e) => e.start)) || a.order - b.order,
-  );
-  const chosen: Proposed[] = [];
-  const usedInstructions = new Set<number>();
-  const usedEdits: Edit[] = [];
-  for (const candidate of sorted) {
-    const edits = candidate.report.fix!;
-    if (candidate.instructions.some((i) => usedInstructions.has(i))) continue;
-    if (edits.some((e) => usedEdits.some((u) => e.start <= u.end && u.start <= e.end))) continue;
-    if (!editsAreDisjoint(edits)) continue;
-    chosen.push(candidate);
-    candidate.instructions.forEach((i) => usedInstructions.add(i));
-    usedEdits.push(...edits);
-  }
-  return chosen;
-}
-
-/**
- * A fix's own edits must not overlap. Insertions at one point are fine (they keep their order), and
- * so is an insertion at the start of a replacement (it goes in front): sorting by end as well puts
- * the insertion first.
- */
-function editsAreDisjoint(edits: readonly Edit[]): boolean {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  return sorted.every((e, i) => i === 0 || sorted[i - 1].end <= e.start);
-}
-
-/**
- * Why a fix cannot be applied at all (a bug in its transform), or null. Such a fix used to be
- * skipped silently on every pass, until the pass limit.
- */
-function editProblem(report: Report, text: string): string | null {
-  const edits = report.fix ?? [];
-  if (edits.some((e) => !(0 <= e.start && e.start <= e.end && e.end <= text.length)))
-    return 'a fix has an edit outside the text; please report this';
-  if (!editsAreDisjoint(edits))
-    return 'a fix has edits that overlap one another; please report this';
-  return null;
-}
-
-function locateFinding(
-  p: Proposed,
-  toOriginal: OffsetMap,
-  originalLines: DockerfileModel['lines'],
-) {
-  const nodes = Array.isArray(p.report.node) ? p.report.node : [p.report.node as InstructionNode];
-  const range = p.report.range ?? {
-    start: Math.min(...nodes.map((n) => n.start)),
-    end: Math.max(...nodes.map((n) => n.end)),
-  };
-  const start = toOriginal(range.start);
-  const end = Math.max(start, toOriginal(range.end));
-  const line = originalLines.lineAt(start);
-  const endLine = originalLines.lineAt(end);
-  return {
-    transform: p.transform.meta.id,
-    message: p.report.message,
-    start,
-    end,
-    line: line + 1,
-    column: start - originalLines.lineStart(line) + 1,
-    endLine: endLine + 1,
-    endColumn: end - originalLines.lineStart(endLine) + 1,
-    ...(p.report.estimate ? { estimate: p.report.estimate } : {}),
-  };
-}
-
-/** Maps an offset in the text after `edits` back to the text before them. */
-function mapBackThrough(edits: readonly Edit[]): OffsetMap {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  return (offset) => {
-    let delta = 0;
-    for (const edit of sorted) {
-      const newStart = edit.start + delta;
-      if (offset < newStart) break;
-      const newEnd = newStart + edit.text.length;
-      if (offset < newEnd) return edit.start;
-      delta += edit.text.length - (edit.end - edit.start);
-    }
-    return offset - delta;
-  };
-}
-
-function compose(outer: OffsetMap, inner: OffsetMap): OffsetMap {
-  return (offset) => outer(inner(offset));
 }

@@ -103,7 +103,6 @@ export function traceCleanup(
       continue;
     }
     if (node.keyword === 'COPY' || node.keyword === 'ADD') {
-      const dest = copyDest(node, dirs);
       // Everything the cleanup deletes is what this COPY/ADD brought in: no RUN wrote it.
       const copied = copiedPaths(node, dirs);
       if (
