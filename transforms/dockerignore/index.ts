@@ -157,11 +157,16 @@ function needed(
     r.path === '' || p === r.path || p.startsWith(`${r.path}/`);
   const present = paths.filter((p) => newlyExcluded(p) && folders.some((r) => inside(p, r)));
   if (present.length === 0) return null;
-  const copier = folders.find((r) => inside(present[0], r))!;
   const models = [...new Set(folders.map((r) => r.model))];
   switch (entry.check) {
-    case 'self':
-      return `${present[0]} is copied by \`${firstLine(copier.model, copier.node)}\``;
+    case 'self': {
+      // An ignore file dockopt creates was not there for the original build to copy: excluding
+      // it keeps the image as it was, where leaving it in would add it to the image.
+      const copied = present.find((p) => p !== context.ignoreFile || context.exists(p));
+      if (!copied) return null;
+      const by = folders.find((r) => inside(copied, r))!;
+      return `${copied} is copied by \`${firstLine(by.model, by.node)}\``;
+    }
     case 'node_modules': {
       const reinstalls = runsCommand(
         models,
