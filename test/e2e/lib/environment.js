@@ -61,3 +61,20 @@ export function ensureBases(dockerfileTexts, log) {
   }
   return wanted.filter((image) => !known.has(image));
 }
+
+/**
+ * Removes every untagged image of the suite's storage: the intermediate images `buildah bud
+ * --layers` keeps as its layer cache, from this run or earlier ones. Without this, a "cold" build
+ * of a Dockerfile built before is a cache hit and its time means nothing. Tagged images (the
+ * bases) stay.
+ */
+export function dropLayerCache() {
+  const list = spawnSync('buildah', ['images', '--all', '--json'], { encoding: 'utf8' });
+  if (list.status !== 0) throw new Error(`buildah images failed: ${list.stderr}`);
+  const untagged = JSON.parse(list.stdout || '[]')
+    .filter((image) => !image.names || image.names.length === 0)
+    .map((image) => image.id);
+  if (untagged.length === 0) return;
+  // Parents and children may be listed in any order: force, and ignore ones already gone.
+  spawnSync('buildah', ['rmi', '--force', ...untagged], { encoding: 'utf8' });
+}

@@ -3,12 +3,14 @@
  * build (the variant's own layers from scratch; only the base image is there), size and layers,
  * the smoke command, and optionally a warm rebuild after a source-only change, which tells whether
  * the dependency layer was re-used. Both images are removed afterwards (vfs keeps a full copy of
- * the root file system per layer), which also makes the next variant's build cold.
+ * the root file system per layer); the layer cache is dropped before each cold build, so that no
+ * layer of an earlier build (this run's or another's) is re-used.
  */
 import { appendFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { TempNames } from '../../../dist/src/builder/temp-images.js';
 import { buildAndMeasure } from '../../../dist/src/verify/measure.js';
+import { dropLayerCache } from './environment.js';
 
 /** A RUN that installs dependencies from manifests: the layer copy-order keeps cached. */
 const DEPENDENCY_INSTALL =
@@ -23,6 +25,7 @@ const names = new TempNames('localhost/dockopt-e2e');
 export async function measureVariant(builder, options) {
   const settings = { builder, names, context: options.dir, smoke: options.smoke };
   const dockerfile = join(options.dir, 'Dockerfile');
+  dropLayerCache();
   const cold = await buildAndMeasure(settings, dockerfile, 'cold');
   const images = [cold];
   try {
