@@ -8,11 +8,16 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
   // Paths arrive normalised and inside the context (buildContextFrom sees to it).
   const full = (path: string) => (path === '' ? base : join(base, path));
   const rel = dockerfilePath ? relative(base, resolve(dockerfilePath)) : null;
+  // What listing a folder told about its entries, so that walking a context is one readdir per
+  // folder rather than a stat per file. Links are not recorded: stat follows them, as before.
+  const listedKinds = new Map<string, 'directory' | 'file'>();
   return buildContextFrom(
     base,
     rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : null,
     {
       kind(path) {
+        const listed = listedKinds.get(path);
+        if (listed) return listed;
         try {
           const stat = statSync(full(path));
           return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
@@ -49,7 +54,13 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
       },
       list(path) {
         try {
-          return readdirSync(full(path)).sort();
+          const entries = readdirSync(full(path), { withFileTypes: true });
+          for (const entry of entries) {
+            const child = path === '' ? entry.name : `${path}/${entry.name}`;
+            if (entry.isDirectory()) listedKinds.set(child, 'directory');
+            else if (entry.isFile()) listedKinds.set(child, 'file');
+          }
+          return entries.map((entry) => entry.name).sort();
         } catch {
           return [];
         }
