@@ -3,27 +3,35 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildContextFrom, type BuildContext } from '../core/context.js';
 
+/**
+ * The context as one file's run sees it. What it learns about paths is kept for its lifetime, so
+ * make a new one for each file (and after writing to the context).
+ */
 export function fsBuildContext(root: string, dockerfilePath: string | null): BuildContext {
   const base = resolve(root);
   // Paths arrive normalised and inside the context (buildContextFrom sees to it).
   const full = (path: string) => (path === '' ? base : join(base, path));
   const rel = dockerfilePath ? relative(base, resolve(dockerfilePath)) : null;
-  // What listing a folder told about its entries, so that walking a context is one readdir per
-  // folder rather than a stat per file. Links are not recorded: stat follows them, as before.
-  const listedKinds = new Map<string, 'directory' | 'file'>();
+  // What a path is, once known: from listing its folder (a walk of the context is then one readdir
+  // per folder, not a stat per file; links are left to stat, which follows them) or from a stat.
+  // One file's run asks the same questions over and over, and the disk does not change meanwhile.
+  type Kind = 'directory' | 'file' | 'other' | null;
+  const kinds = new Map<string, Kind>();
   return buildContextFrom(
     base,
     rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : null,
     {
       kind(path) {
-        const listed = listedKinds.get(path);
-        if (listed) return listed;
+        if (kinds.has(path)) return kinds.get(path)!;
+        let kind: Kind;
         try {
           const stat = statSync(full(path));
-          return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+          kind = stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
         } catch {
-          return null;
+          kind = null;
         }
+        kinds.set(path, kind);
+        return kind;
       },
       readText(path) {
         try {
@@ -57,8 +65,8 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
           const entries = readdirSync(full(path), { withFileTypes: true });
           for (const entry of entries) {
             const child = path === '' ? entry.name : `${path}/${entry.name}`;
-            if (entry.isDirectory()) listedKinds.set(child, 'directory');
-            else if (entry.isFile()) listedKinds.set(child, 'file');
+            if (entry.isDirectory()) kinds.set(child, 'directory');
+            else if (entry.isFile()) kinds.set(child, 'file');
           }
           return entries.map((entry) => entry.name).sort();
         } catch {

@@ -14,13 +14,26 @@ export type Excluder = (path: string) => boolean;
 
 export function compileDockerignore(text: string | null): Excluder {
   if (text === null) return () => false;
-  const matcher = ignore().add(text.replace(/^\uFEFF/, '').split(/\r?\n/));
-  return (path) => {
-    const normal = normalizeContextPath(path);
-    // The root itself is always sent; a path outside the context is not ours to judge.
-    return normal !== null && normal !== '' && matcher.ignores(normal);
-  };
+  let excluder = compiled.get(text);
+  if (!excluder) {
+    const matcher = ignore().add(text.replace(/^\uFEFF/, '').split(/\r?\n/));
+    excluder = (path) => {
+      const normal = normalizeContextPath(path);
+      // The root itself is always sent; a path outside the context is not ours to judge.
+      return normal !== null && normal !== '' && matcher.ignores(normal);
+    };
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+    compiled.set(text, excluder);
+  }
+  return excluder;
 }
+
+/**
+ * Compiled ignore files by text. The dockerignore transform compiles the file with each candidate
+ * entry added, for every Dockerfile: the same few texts over and over across a fleet.
+ */
+const compiled = new Map<string, Excluder>();
+const COMPILED_LIMIT = 500;
 
 /**
  * A context path in the form COPY sources and .dockerignore patterns are compared in: no leading
