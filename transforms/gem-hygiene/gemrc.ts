@@ -4,8 +4,9 @@
  * the older `--no-ri`/`--no-rdoc`) into a file named gemrc. `--no-document` would then change
  * nothing.
  */
-import type { InstructionNode, Stage } from '../../src/core/model.js';
+import type { InstructionNode } from '../../src/core/model.js';
 import type { TransformContext } from '../../src/core/transform.js';
+import { doneBefore } from '../../src/shell/earlier-runs.js';
 import { commandsOf } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 
@@ -17,16 +18,7 @@ export function gemrcDisablesDocs(
   script: ShellScript,
   before: number,
 ): boolean {
-  if (writesGemrc(script, before)) return true;
-  const stages: Stage[] = [];
-  for (let s = node.stage; s; s = s.parent) stages.push(s);
-  return stages.some((stage) =>
-    stage.instructions.some((run) => {
-      if (run.keyword !== 'RUN' || (stage === node.stage && run.index >= node.index)) return false;
-      const earlier = ctx.shell(run).script;
-      return earlier !== null && writesGemrc(earlier, earlier.end);
-    }),
-  );
+  return doneBefore(ctx, node, script, before, writesGemrc);
 }
 
 function writesGemrc(script: ShellScript, before: number): boolean {

@@ -3,8 +3,9 @@
  * before the command runs is a current one: `pip install -U pip`, `get-pip.py`, or
  * `easy_install pip`, earlier in the stage (or in a stage it is built from) or earlier in the RUN.
  */
-import type { InstructionNode, Stage } from '../../src/core/model.js';
+import type { InstructionNode } from '../../src/core/model.js';
 import type { TransformContext } from '../../src/core/transform.js';
+import { doneBefore } from '../../src/shell/earlier-runs.js';
 import { pythonCommands } from '../../src/shell/pip.js';
 import { commandsOf, hasOption } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
@@ -15,16 +16,7 @@ export function pipReplacedBefore(
   script: ShellScript,
   offset: number,
 ): boolean {
-  if (replacesPip(script, offset)) return true;
-  const stages: Stage[] = [];
-  for (let s = node.stage; s; s = s.parent) stages.push(s);
-  return stages.some((stage) =>
-    stage.instructions.some((run) => {
-      if (run.keyword !== 'RUN' || (stage === node.stage && run.index >= node.index)) return false;
-      const earlier = ctx.shell(run).script;
-      return earlier !== null && replacesPip(earlier, earlier.end);
-    }),
-  );
+  return doneBefore(ctx, node, script, offset, replacesPip);
 }
 
 function replacesPip(script: ShellScript, before: number): boolean {
