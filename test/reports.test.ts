@@ -215,6 +215,15 @@ test('--format markdown: a pull-request description of each change and why', () 
   );
 });
 
+test('--format markdown names the other files of the build context a change brings', () => {
+  writeFiles(dir, { 'f/Dockerfile': 'FROM alpine\nCOPY . /app\n', 'f/src/main.c': 'int main;\n' });
+  const run = dockopt(dir, ['--only', 'dockerignore', '--format', 'markdown', 'f']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(
+    '### `f/Dockerfile`\n\nAlso: `f/.dockerignore` (new).\n\n- **dockerignore**',
+  );
+});
+
 test('--format markdown numbers the sources of the estimates', () => {
   const run = dockopt(dir, ['--format', 'markdown', 'e']);
   expect(run.stdout).toMatch(/estimated image size saving ~[\d.]+ MB/);

@@ -32,6 +32,11 @@ export function markdownReporter(ctx: ReportContext): Reporter {
         facts.push(`estimated saving ~${formatBytes(result.estimatedBytes)}`);
       const lines = [`### \`${path}\``, ''];
       if (facts.length) lines.push(`${capitalize(facts.join(', '))}.`, '');
+      // Other files of the build context (a .dockerignore) belong in the pull request too.
+      const others = (result.files ?? []).map(
+        (f) => `\`${displayPath(f.path)}\` (${f.before === null ? 'new' : 'changed'})`,
+      );
+      if (others.length) lines.push(`Also: ${others.join(', ')}.`, '');
       for (const finding of fixed) {
         applied.add(finding.transform);
         lines.push(`- ${findingItem(finding, bases)}`);
