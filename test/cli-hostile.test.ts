@@ -23,8 +23,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDockerfileName } from '../src/cli/discover.js';
 import { builtinTransforms } from '../transforms/index.js';
+import { BIN, dockopt as runCli } from './helpers/cli.js';
 
-const BIN = join(process.cwd(), 'bin', 'dockopt.js');
 const MESSY = 'FROM alpine:3.20\nRUN echo a\nRUN echo b\n';
 const FIXED = 'FROM alpine:3.20\nRUN echo a && \\\n    echo b\n';
 const isRoot = process.getuid?.() === 0;
@@ -38,14 +38,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The real CLI, run in this test's folder. */
 function dockopt(args: string[], options: SpawnSyncOptions = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    ...options,
-  });
-  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+  return runCli(dir, args, options);
 }
 
 function file(name: string, contents: string | Buffer = MESSY): string {

@@ -17,8 +17,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BIN, dockopt as runCli } from './helpers/cli.js';
 
-const BIN = join(process.cwd(), 'bin', 'dockopt.js');
 const MESSY =
   'FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends make\n';
 const FIXED =
@@ -31,14 +31,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The real CLI, run in this test's folder. */
 function dockopt(args: string[], options: SpawnSyncOptions = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    ...options,
-  });
-  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+  return runCli(dir, args, options);
 }
 
 function file(name: string, text: string): string {
