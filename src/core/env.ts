@@ -7,6 +7,19 @@
 import { Arg, Env } from 'dockerfile-ast';
 import type { InstructionNode, Stage } from './model.js';
 
+/**
+ * The PATH an image has when nothing sets one: Docker's default (the official Debian-based images
+ * keep it), where a bare program name in CMD, ENTRYPOINT or RUN is looked up.
+ */
+export const DEFAULT_PATH: readonly string[] = [
+  '/usr/local/sbin',
+  '/usr/local/bin',
+  '/usr/sbin',
+  '/usr/bin',
+  '/sbin',
+  '/bin',
+];
+
 export interface VariableSetting {
   name: string;
   /** The value as written (unexpanded); null for an `ARG` without a default. */

@@ -16,19 +16,12 @@ import { Env } from 'dockerfile-ast';
 import type { BuildContext } from '../../src/core/context.js';
 import { copyArguments } from '../../src/core/copy-operands.js';
 import { argsText, type DockerfileModel, type InstructionNode } from '../../src/core/model.js';
+import { DEFAULT_PATH } from '../../src/core/env.js';
 import { lineageOf } from '../../src/core/stages.js';
 import { cleanPath, type WorkdirMap } from '../../src/core/workdir.js';
 import { commandsOf } from '../../src/shell/query.js';
 import type { ShellResult } from '../../src/shell/script.js';
 
-const DEFAULT_PATH = [
-  '/usr/local/sbin',
-  '/usr/local/bin',
-  '/usr/sbin',
-  '/usr/bin',
-  '/sbin',
-  '/bin',
-];
 const SCRIPT_NAME = /\.(sh|bash)$/;
 /** Commands that change a file's mode or owner, not what it contains. */
 const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'ls', 'stat', 'test']);

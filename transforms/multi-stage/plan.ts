@@ -4,7 +4,7 @@
  * stage is not a build of that language.
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
-import { variableBefore } from '../../src/core/env.js';
+import { DEFAULT_PATH, variableBefore } from '../../src/core/env.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
 import { absolutePath, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
 import type { WorkdirMap } from '../../src/core/workdir.js';
@@ -70,16 +70,6 @@ export function entryArgv(stage: Stage): { argv: string[]; node: InstructionNode
   if (/[$`|&;<>(){}*?'"\\]/.test(text) || !text.trim()) return null;
   return { argv: text.trim().split(/\s+/), node };
 }
-
-/** The PATH a stage's programs are looked up in: Debian's default, plus literal ENV PATH entries. */
-const DEFAULT_PATH = [
-  '/usr/local/sbin',
-  '/usr/local/bin',
-  '/usr/sbin',
-  '/usr/bin',
-  '/sbin',
-  '/bin',
-];
 
 /**
  * The file a program name runs: a path is made absolute against the final WORKDIR; a bare name

@@ -4,6 +4,7 @@
  * `poetry install` without `--no-root`, `uv sync` without `--no-install-project`) needs the source
  * and is refused.
  */
+import { PIP_OPTIONS_WITH_VALUE } from '../pip.js';
 import type { SimpleCommand, Word } from '../query.js';
 import {
   hasAny,
@@ -17,48 +18,11 @@ import {
   type ProjectFiles,
 } from './types.js';
 
+/** pip's options that take a value, and those `uv pip` adds. */
 const PIP_WITH_VALUE = new Set([
-  '-r',
-  '--requirement',
-  '-c',
-  '--constraint',
-  '-e',
-  '--editable',
-  '-i',
-  '--index-url',
-  '--extra-index-url',
-  '-f',
-  '--find-links',
-  '-t',
-  '--target',
-  '--prefix',
-  '--root',
-  '--trusted-host',
-  '--platform',
-  '--python-version',
-  '--implementation',
-  '--abi',
-  '--only-binary',
-  '--no-binary',
-  '--progress-bar',
-  '--cache-dir',
-  '--src',
-  '--upgrade-strategy',
-  '--global-option',
-  '-C',
-  '--config-settings',
-  '--log',
-  '--timeout',
-  '--retries',
-  '--proxy',
-  '--cert',
-  '--client-cert',
-  '--exists-action',
-  '--python',
+  ...PIP_OPTIONS_WITH_VALUE,
   '-p',
   '--index-strategy',
-  '--keyring-provider',
-  '--report',
   '--index',
   '--default-index',
 ]);
