@@ -236,11 +236,6 @@ test('files edited while a bulk --write runs: an edit made meanwhile is never ov
   const contents = contentsOf(edited);
   expect(contents.filter((c) => c !== EDITED && c !== EDITED_FIXED)).toEqual([]);
   expect(contentsOf(refused).filter((c) => c !== EDITED)).toEqual([]);
-  console.log(
-    refused.length,
-    contents.filter((c) => c === EDITED).length,
-    contents.filter((c) => c === EDITED_FIXED).length,
-  );
   expect(temps()).toEqual([]);
 }, 120_000);
 

@@ -12,6 +12,7 @@ import {
   Onbuild,
   Run,
 } from 'dockerfile-ast';
+import './ast-memo.js';
 import { LineIndex } from './line-index.js';
 
 type Range = ReturnType<Instruction['getRange']>;
