@@ -17,28 +17,46 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
   // One file's run asks the same questions over and over, and the disk does not change meanwhile.
   type Kind = 'directory' | 'file' | 'other' | null;
   const kinds = new Map<string, Kind>();
+  // Listings and texts, too: transforms ask for the same .dockerignore or package.json on every
+  // pass of the engine, and a missing file costs a thrown error each time it is read.
+  const listings = new Map<string, Set<string>>();
+  const texts = new Map<string, string | null>();
+  const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  const kind = (path: string): Kind => {
+    if (kinds.has(path)) return kinds.get(path)!;
+    let found: Kind;
+    // Not among the names of its listed folder: it does not exist, no need to ask the disk.
+    if (path !== '' && listings.get(parentOf(path))?.has(nameOf(path)) === false) found = null;
+    else {
+      try {
+        const stat = statSync(full(path));
+        found = stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+      } catch {
+        found = null;
+      }
+    }
+    kinds.set(path, found);
+    return found;
+  };
   return buildContextFrom(
     base,
     rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : null,
     {
-      kind(path) {
-        if (kinds.has(path)) return kinds.get(path)!;
-        let kind: Kind;
-        try {
-          const stat = statSync(full(path));
-          kind = stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
-        } catch {
-          kind = null;
-        }
-        kinds.set(path, kind);
-        return kind;
-      },
+      kind,
       readText(path) {
-        try {
-          return readFileSync(full(path), 'utf8');
-        } catch {
-          return null;
+        if (texts.has(path)) return texts.get(path)!;
+        let text: string | null = null;
+        // Only regular files (or links to them): reading a FIFO in the context would block.
+        if (kind(path) === 'file') {
+          try {
+            text = readFileSync(full(path), 'utf8');
+          } catch {
+            text = null;
+          }
         }
+        texts.set(path, text);
+        return text;
       },
       readHead(path, bytes) {
         let fd: number | null = null;
@@ -61,6 +79,9 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
         }
       },
       list(path) {
+        const known = listings.get(path);
+        if (known) return [...known];
+        let names: string[] = [];
         try {
           const entries = readdirSync(full(path), { withFileTypes: true });
           for (const entry of entries) {
@@ -68,10 +89,12 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
             if (entry.isDirectory()) kinds.set(child, 'directory');
             else if (entry.isFile()) kinds.set(child, 'file');
           }
-          return entries.map((entry) => entry.name).sort();
+          names = entries.map((entry) => entry.name).sort();
         } catch {
-          return [];
+          names = [];
         }
+        listings.set(path, new Set(names));
+        return names;
       },
     },
   );
