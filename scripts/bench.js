@@ -7,7 +7,9 @@
 // Each run spawns the real CLI (bin/dockopt.js) as a user would; files/s is files over wall time
 // (start-up included); files per CPU-second is files over the process's CPU time (user + system,
 // all threads), which a busy machine disturbs less than wall time; peak memory is the process's
-// maximum resident set (worker threads live in the same process, so it counts them). "engine" is
+// maximum resident set (worker threads live in the same process, so it counts them); live is the
+// main thread's heap after a full garbage collection at exit (what the run keeps alive: caches,
+// report state; V8 grows the heap lazily, so peak RSS also counts garbage). "engine" is
 // optimizeSync in a loop over texts already in memory, one thread, no I/O: the transforms' cost.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -56,15 +58,20 @@ function runCli(target, workers) {
   const started = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
-    ['--import', probeModule, join(root, 'bin', 'dockopt.js'), ...flags, target],
+    ['--expose-gc', '--import', probeModule, join(root, 'bin', 'dockopt.js'), ...flags, target],
     { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const probe = /dockopt-bench maxrss=(\d+) cpu=(\d+)/.exec(result.stderr);
+  const probe = /dockopt-bench maxrss=(\d+) cpu=(\d+) live=(\d+)/.exec(result.stderr);
   if (!probe) throw new Error(`no figures from the run: ${result.stderr.slice(-500)}`);
   if (result.status === 2 && !/ errors?\b/.test(result.stderr))
     throw new Error(`dockopt failed: ${result.stderr.slice(-500)}`);
-  return { seconds, cpuSeconds: Number(probe[2]) / 1e6, peakBytes: Number(probe[1]) * 1024 };
+  return {
+    seconds,
+    cpuSeconds: Number(probe[2]) / 1e6,
+    peakBytes: Number(probe[1]) * 1024,
+    liveBytes: Number(probe[3]),
+  };
 }
 
 async function engineOnly(files) {
@@ -104,7 +111,7 @@ async function bench(target, label) {
       base ??= rate;
       const name = workers === 1 ? 'CLI --run-in-band' : `CLI -j ${workers}`;
       console.log(
-        `  ${name.padEnd(22)} ${rates(run)}  peak ${mb(run.peakBytes).padStart(6)}  speed-up x${(rate / base).toFixed(2)}`,
+        `  ${name.padEnd(22)} ${rates(run)}  peak ${mb(run.peakBytes).padStart(6)}  live ${mb(run.liveBytes).padStart(6)}  speed-up x${(rate / base).toFixed(2)}`,
       );
     }
   }
@@ -137,9 +144,9 @@ if (generated) {
       );
       if (gen.status !== 0) throw new Error(gen.stderr);
     }
-    const { peakBytes } = runCli(join(temp, 'small'), 1);
+    const { peakBytes, liveBytes } = runCli(join(temp, 'small'), 1);
     console.log(
-      `\ngenerated (seed ${seed}): --run-in-band over ${small} files: peak ${mb(peakBytes)}`,
+      `\ngenerated (seed ${seed}): --run-in-band over ${small} files: peak ${mb(peakBytes)}, live heap at the end ${mb(liveBytes)}`,
     );
     await bench(join(temp, 'full'), `generated (seed ${seed})`);
   } finally {
