@@ -81,7 +81,6 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
       list(path) {
         const known = listings.get(path);
         if (known) return [...known];
-        let names: string[] = [];
         try {
           const entries = readdirSync(full(path), { withFileTypes: true });
           for (const entry of entries) {
@@ -89,12 +88,13 @@ export function fsBuildContext(root: string, dockerfilePath: string | null): Bui
             if (entry.isDirectory()) kinds.set(child, 'directory');
             else if (entry.isFile()) kinds.set(child, 'file');
           }
-          names = entries.map((entry) => entry.name).sort();
+          const names = entries.map((entry) => entry.name).sort();
+          listings.set(path, new Set(names));
+          return names;
         } catch {
-          names = [];
+          // Not kept: a folder that cannot be listed may still hold files a stat can reach.
+          return [];
         }
-        listings.set(path, new Set(names));
-        return names;
       },
     },
   );

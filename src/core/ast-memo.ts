@@ -4,7 +4,7 @@
  * `Instruction.getRawArguments()` walks the instruction's text character by character and maps
  * every argument back to a line/character position; the library calls it from `getArguments`,
  * `getFlags`, `getArgumentsRange`, `getRawArgumentsContent` and the JSON-form constructor, so
- * parsing a RUN tokenised it five or six times: a third of dockopt's run time over real
+ * parsing a RUN tokenised it five or six times: about a fifth of the engine's time over real
  * Dockerfiles went there (see README, "Speed").
  *
  * An instruction's text never changes after parsing (a document is parsed once and dockopt never
