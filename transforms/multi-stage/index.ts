@@ -4,17 +4,8 @@ import { onbuildTrigger } from '../../src/core/model.js';
 import { workdirsOf, workdirValue } from '../../src/core/workdir.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { runtimeFiles } from './files.js';
-import {
-  planC,
-  planGo,
-  planJava,
-  planNode,
-  planRust,
-  userProblem,
-  type Facts,
-  type Plan,
-  type Planned,
-} from './plan.js';
+import { userProblem, type Facts, type Plan, type Planned } from './facts.js';
+import { planC, planGo, planJava, planNode, planRust } from './plan.js';
 import { planPython, type PythonPlanned, type PythonSplit } from './python.js';
 import { loadRuntimes } from './runtimes.js';
 

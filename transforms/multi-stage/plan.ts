@@ -3,12 +3,9 @@
  * besides the artifact. Each planner returns a plan, a refusal (with the reason), or null when the
  * stage is not a build of that language.
  */
-import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
-import { DEFAULT_PATH, variableBefore } from '../../src/core/env.js';
+import { variableBefore } from '../../src/core/env.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
-import { absolutePath, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
-import type { WorkdirMap } from '../../src/core/workdir.js';
-import { aptInstalled } from '../../src/shell/installs.js';
+import { absolutePath, userAt } from '../../src/core/stage-state.js';
 import {
   cargoBuilds,
   cBuilds,
@@ -20,149 +17,17 @@ import {
   nodeBuilds,
   npmInstalls,
 } from '../../src/shell/builds.js';
-import { findCommands } from '../../src/shell/query.js';
-import type { ShellResult, ShellScript } from '../../src/shell/script.js';
-import type { Language } from './files.js';
-import { jreRuntime, slimRuntime, type Runtimes } from './runtimes.js';
-
-export interface Plan {
-  language: Language;
-  runtime: string;
-  /** Absolute paths copied from the build stage to the same path. */
-  artifacts: string[];
-  /** Debian packages the runtime needs (installed with apt-get in the runtime stage). */
-  packages: string[];
-  /** Instructions (as text) for the runtime before the artifacts: e.g. `RUN npm ci --omit=dev`. */
-  setup: string[];
-  summary: string;
-}
-
-export type Planned = Plan | { refuse: string } | null;
-
-export interface Facts {
-  model: DockerfileModel;
-  stage: Stage;
-  shell: (n: InstructionNode) => ShellResult;
-  runtimes: Runtimes;
-  image: string;
-  workdirs: WorkdirMap;
-}
-
-type Scripts = { node: InstructionNode; script: ShellScript }[];
-
-export function scriptsOf(facts: Facts): Scripts {
-  const out: Scripts = [];
-  for (const node of facts.stage.instructions) {
-    if (node.keyword !== 'RUN') continue;
-    const { script } = facts.shell(node);
-    if (script) out.push({ node, script });
-  }
-  return out;
-}
-
-/** What the stage runs at the end: argv of ENTRYPOINT (+CMD) or CMD, exec or simple shell form. */
-export function entryArgv(stage: Stage): { argv: string[]; node: InstructionNode } | null {
-  const node = lastOf(stage, 'ENTRYPOINT') ?? lastOf(stage, 'CMD');
-  if (!node) return null;
-  const exec = execArgv(node);
-  if (exec) return exec.length > 0 && exec[0] ? { argv: exec, node } : null;
-  const text = node.ast.getArgumentsContent() ?? '';
-  if (/[$`|&;<>(){}*?'"\\]/.test(text) || !text.trim()) return null;
-  return { argv: text.trim().split(/\s+/), node };
-}
-
-/**
- * The file a program name runs: a path is made absolute against the final WORKDIR; a bare name
- * (`hello`) is looked up in PATH among the files the build visibly writes (`known`).
- */
-export function programPath(
-  facts: Facts,
-  program: string,
-  known: readonly string[],
-): string | null {
-  if (program.includes('/')) return absolutePath(program, facts.workdirs.atEnd(facts.stage));
-  const last = facts.stage.instructions[facts.stage.instructions.length - 1];
-  const env = last ? variableBefore(last, ['PATH'])?.value : null;
-  const dirs = env
-    ? env
-        .split(':')
-        .flatMap((d) => (/^\$\{?PATH\}?$/.test(d) ? DEFAULT_PATH : d.startsWith('/') ? [d] : []))
-    : DEFAULT_PATH;
-  for (const dir of dirs) {
-    const candidate = `${dir.replace(/\/$/, '')}/${program}`;
-    if (known.includes(candidate)) return candidate;
-  }
-  return null;
-}
-
-/** Files the build writes with `cp`, `mv` or `install` (destination paths, made absolute). */
-export function copiedInto(facts: Facts): string[] {
-  const out: string[] = [];
-  for (const { node, script } of scriptsOf(facts)) {
-    const workdir = facts.workdirs.before(node);
-    for (const cmd of findCommands(script, 'cp', 'mv', 'install')) {
-      const words = cmd.args.filter((a) => !a.value?.startsWith('-'));
-      if (words.length < 2 || words.some((w) => w.value === null)) continue;
-      const dest = absolutePath(words[words.length - 1].value!, workdir);
-      if (!dest) continue;
-      for (const source of words.slice(0, -1)) {
-        const base = source.value!.split('/').pop()!;
-        out.push(
-          dest.endsWith('/') || DEFAULT_PATH.includes(dest)
-            ? `${dest.replace(/\/$/, '')}/${base}`
-            : dest,
-        );
-      }
-    }
-  }
-  return out;
-}
-
-/** The entry point runs this absolute path (or says why not). */
-function runsArtifact(facts: Facts, artifact: string): string | null {
-  const stage = facts.stage;
-  const entry = entryArgv(stage);
-  if (!entry) return 'no ENTRYPOINT or CMD whose program can be read';
-  const program = programPath(facts, entry.argv[0], [artifact]);
-  if (program === artifact) return null;
-  return `${entry.node.keyword} runs ${entry.argv[0]}, not the built ${artifact} (a script from the source tree, or a file the build installs elsewhere)`;
-}
-
-const BUILD_ONLY =
-  /^(build-essential|gcc|g\+\+|clang|make|cmake|ninja-build|pkg-config|pkgconf|autoconf|automake|libtool|libc6-dev|musl-tools|git|curl|wget|ca-certificates|unzip|xz-utils|python3)$/;
-
-/** Runtime libraries named by the build (`libcurl4`), and -dev packages without one. */
-function namedRuntimeLibraries(facts: Facts): { libs: string[]; unnamed: string[] } {
-  const installed = [...aptInstalled([facts.stage], facts.shell).keys()].filter(
-    (p) => !BUILD_ONLY.test(p),
-  );
-  const libs = installed.filter((p) => !p.endsWith('-dev'));
-  const unnamed = installed
-    .filter((p) => p.endsWith('-dev'))
-    .filter((dev) => {
-      const stem = dev
-        .replace(/-dev$/, '')
-        .replace(/\d*-(openssl|gnutls|nss)$/, '')
-        .replace(/[\d.]+$/, '');
-      return !libs.some((l) => l.startsWith(stem));
-    });
-  return { libs, unnamed };
-}
-
-const NAMED_USERS = /^(root|\d+)(:(root|\d+))?$/;
-
-/** A USER the runtime image may lack: one created by the build stage's RUNs. */
-export function userProblem(facts: Facts, runtimeIsBuildImage: boolean): string | null {
-  const user = userAt(facts.stage);
-  if (user === null || NAMED_USERS.test(user) || runtimeIsBuildImage) return null;
-  const name = user.split(':')[0];
-  for (const { script } of scriptsOf(facts))
-    for (const cmd of findCommands(script, 'useradd', 'adduser', 'groupadd', 'addgroup'))
-      if (cmd.args.some((a) => a.value === name))
-        return `USER ${user} is created by a RUN of the build stage, and the runtime image would not have it`;
-  if (name === 'nobody') return null;
-  return `USER ${user} may not exist in the runtime image`;
-}
+import { jreRuntime, slimRuntime } from './runtimes.js';
+import {
+  copiedInto,
+  entryArgv,
+  namedRuntimeLibraries,
+  programPath,
+  runsArtifact,
+  scriptsOf,
+  type Facts,
+  type Planned,
+} from './facts.js';
 
 export function planGo(facts: Facts): Planned {
   const scripts = scriptsOf(facts);

@@ -14,7 +14,7 @@ import { aptCommands, packageName } from '../../src/shell/apt.js';
 import { pythonCommands } from '../../src/shell/pip.js';
 import { commandsOf, topLevelChain } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
-import type { Facts } from './plan.js';
+import type { Facts } from './facts.js';
 import { debianRelease } from './runtimes.js';
 
 const COMPILERS = new Set(['gcc', 'g++', 'build-essential', 'clang']);
