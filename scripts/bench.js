@@ -12,7 +12,7 @@
 // report state; V8 grows the heap lazily, so peak RSS also counts garbage). "engine" is
 // optimizeSync in a loop over texts already in memory, one thread, no I/O: the transforms' cost.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,17 +37,10 @@ if (!generated && !dir) {
   process.exit(2);
 }
 
-function dockerfilesUnder(path) {
-  const out = [];
-  const walk = (p) => {
-    for (const name of readdirSync(p).sort()) {
-      const full = join(p, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(full);
-    }
-  };
-  walk(path);
-  return out;
+/** The files the CLI processes under `path` (its own discovery: names, .gitignore, skipped folders). */
+async function dockerfilesUnder(path) {
+  const { discover } = await import(join(root, 'dist', 'src', 'cli', 'discover.js'));
+  return discover([path]).targets.map((target) => target.path);
 }
 
 /** Runs the CLI over `target`: wall seconds, CPU seconds and the process's peak RSS in bytes. */
@@ -97,7 +90,7 @@ async function engineOnly(files) {
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function bench(target, label) {
-  const files = dockerfilesUnder(target);
+  const files = await dockerfilesUnder(target);
   console.log(`\n${label}: ${files.length} files (${cores} cores, mode ${mode})`);
   const engine = await engineOnly(files);
   const rates = (r) =>
