@@ -7,6 +7,7 @@ import {
   changeOutsideFixes,
   firstChangeOutside,
   lineZone,
+  withBreakBeforeLastLine,
   withCommentsAbove,
 } from '../src/core/confinement.js';
 import { finalStageConfig } from '../src/core/image-config.js';
@@ -60,6 +61,43 @@ describe('changes confined to the lines of applied fixes', () => {
     expect(
       changeOutsideFixes(text, text.replace('\n\n', '\nWORKDIR /y\n\n'), [finding]),
     ).not.toBeNull();
+  });
+
+  test('deleting the last line of a file without a final newline takes the break before it', () => {
+    // Found by `npm run fuzz`: user-churn removed a last `USER app`, and the check blamed the
+    // line above for losing its line break.
+    const text = 'FROM a AS base\nUSER app\nFROM base\nUSER app';
+    const at = text.lastIndexOf('USER app');
+    const finding = { status: 'fixed', start: at, end: text.length };
+    expect(changeOutsideFixes(text, 'FROM a AS base\nUSER app\nFROM base', [finding])).toBeNull();
+    // The line above must still come back whole, and nothing else may go.
+    expect(
+      changeOutsideFixes(text, 'FROM a AS base\nUSER app\nFROM bas', [finding]),
+    ).not.toBeNull();
+    expect(changeOutsideFixes(text, 'FROM a AS base\nUSER app\nFROM base\n', [finding])).toBeNull();
+    expect(withBreakBeforeLastLine(text, lineZone(text, at, at))).toEqual({
+      start: at - 1,
+      end: text.length,
+    });
+    // Blank lines between go with it: the file must not end in the line break of a blank line.
+    const blank = 'FROM a AS base\nUSER app\nFROM base   \n\n \nUSER app';
+    const last = { status: 'fixed', start: blank.lastIndexOf('USER'), end: blank.length };
+    expect(changeOutsideFixes(blank, 'FROM a AS base\nUSER app\nFROM base   ', [last])).toBeNull();
+    expect(changeOutsideFixes(blank, 'FROM a AS base\nUSER app\nFROM base', [last])).not.toBeNull();
+    expect(withBreakBeforeLastLine('\n\nUSER app', lineZone('\n\nUSER app', 2, 2))).toEqual({
+      start: 0,
+      end: 10,
+    });
+    // With a final newline, or a zone that is not the last line, zones stay whole lines.
+    expect(withBreakBeforeLastLine(`${text}\n`, lineZone(`${text}\n`, at, at))).toEqual({
+      start: at,
+      end: text.length + 1,
+    });
+    expect(withBreakBeforeLastLine(text, lineZone(text, 0, 0))).toEqual({ start: 0, end: 15 });
+    expect(withBreakBeforeLastLine('one line', lineZone('one line', 0, 0))).toEqual({
+      start: 0,
+      end: 8,
+    });
   });
 
   test('a # syntax= directive added on top is allowed with a fix, nothing else there', () => {

@@ -188,8 +188,9 @@ test('an instruction under # dockopt ignore comes back untouched', () => {
         const node = model.instructions[pick % model.instructions.length];
         const lineStart = model.lines.lineStart(node.firstLine);
         const input = insertLineAt(working, lineStart, comment);
-        // The instruction as written, on its own lines; unique in the file, so it can be found.
-        const own = `\n${working.slice(lineStart, node.end)}\n`;
+        // The instruction as written, its whole lines (trailing blanks included: without them it
+        // could match another instruction); unique in the file, so it can be found.
+        const own = `\n${working.slice(lineStart, model.lines.lineEnd(node.lastLine))}\n`;
         fc.pre(occurrences(`\n${input}\n`, own) === 1);
         const result = optimize(like(text, input));
         expect(result.errors).toEqual([]);

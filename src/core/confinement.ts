@@ -44,6 +44,22 @@ export function withCommentsAbove(text: string, zone: Zone): Zone {
 }
 
 /**
+ * A zone that runs to the end of a text without a final newline also owns the line break before
+ * it, and the blank lines above it: deleting the last line of such a file takes them (see
+ * `deletionOfLines`), so that the file still ends without a line break.
+ */
+export function withBreakBeforeLastLine(text: string, zone: Zone): Zone {
+  if (zone.end !== text.length || text.endsWith('\n') || zone.start === 0) return zone;
+  let start = zone.start - 1; // the line break that ends the line above
+  while (start > 0) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (text.slice(lineStart, start).trim() !== '') return { start, end: zone.end };
+    start = lineStart === 0 ? 0 : lineStart - 1;
+  }
+  return { start: 0, end: zone.end };
+}
+
+/**
  * The pieces of `before` outside every zone, in order (zones that overlap or touch merged). The
  * first piece starts at 0 and the last ends at the end of the text, even when they are empty.
  */
@@ -107,6 +123,8 @@ export function changeOutsideFixes(
     after = after.slice(directive.length);
   const zones = findings
     .filter((f) => f.status === 'fixed')
-    .map((f) => withCommentsAbove(before, lineZone(before, f.start, f.end)));
+    .map((f) =>
+      withBreakBeforeLastLine(before, withCommentsAbove(before, lineZone(before, f.start, f.end))),
+    );
   return firstChangeOutside(before, after, zones);
 }

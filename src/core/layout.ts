@@ -19,10 +19,7 @@ export function continuationIndent(model: DockerfileModel, node: InstructionNode
  * not end in a line break loses the break before the instruction instead.
  */
 export function removeInstructionLines(model: DockerfileModel, node: InstructionNode): Edit {
-  const start = model.lines.lineStart(node.firstLine);
-  const end = model.lines.lineEnd(node.lastLine);
-  if (end < model.text.length) return { start, end: end + 1, text: '' };
-  return { start: Math.max(0, start - 1), end, text: '' };
+  return deletionOfLines(model, model.lines.lineStart(node.firstLine), node);
 }
 
 /** A keyword to insert, cased like an existing instruction's (`run` → `workdir`). */
@@ -50,6 +47,9 @@ export function deletionOfLines(model: DockerfileModel, from: number, node: Inst
   const next = node.lastLine + 1;
   if (next < model.lines.lineCount)
     return { start: from, end: model.lines.lineStart(next), text: '' };
-  // Last line of a file without a final newline: take the line break before it instead.
-  return { start: Math.max(0, from - 1), end: model.text.length, text: '' };
+  // The last line of a file without a final newline: take the line break before it instead, and
+  // the blank lines above it, or the file would end in the line break of a blank line.
+  let above = model.lines.lineAt(from) - 1;
+  while (above >= 0 && model.lines.lineText(above).trim() === '') above--;
+  return { start: above >= 0 ? model.lines.lineEnd(above) : 0, end: model.text.length, text: '' };
 }

@@ -1,0 +1,6 @@
+FROM debian:bookworm AS base
+USER app
+FROM base
+
+  
+USER app

@@ -1,0 +1,3 @@
+FROM debian:bookworm AS base
+USER app
+FROM base
