@@ -3,19 +3,9 @@
  * method must give what the library's own gives, for every instruction of every fixture, and a
  * caller that mutates the array it got must not change what the next caller gets.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { tokeniseArguments } from '../src/core/ast-memo.js';
-import { FIXTURES_DIR } from './helpers/fixtures.js';
-
-function dockerfilesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return dockerfilesUnder(path);
-    return /Dockerfile/.test(name) ? [path] : [];
-  });
-}
+import { fixtureCases, fixtureTransforms } from './helpers/fixtures.js';
 
 const EDGE_CASES = [
   'RUN --mount=type=cache,target=/root/.cache \\\n  --network=none pip install x\n',
@@ -33,7 +23,7 @@ const plain = (args: ReturnType<Instruction['getArguments']>) =>
 
 describe('memoized dockerfile-ast argument tokenising', () => {
   const texts = [
-    ...dockerfilesUnder(FIXTURES_DIR).map((f) => readFileSync(f, 'utf8')),
+    ...fixtureTransforms().flatMap((id) => fixtureCases(id).flatMap((c) => [c.input, c.expected])),
     ...EDGE_CASES,
   ];
 
