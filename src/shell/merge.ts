@@ -22,9 +22,9 @@
 import type { Edit } from '../core/edits.js';
 import { commentBlockAbove, continuationIndent, deletionOfLines } from '../core/layout.js';
 import type { DockerfileModel, InstructionNode } from '../core/model.js';
-import { lastStatementEnd, simpleCommand, topLevelChain } from './query.js';
+import { lastStatementEnd, simpleCommand, topLevelChain, type ChainItem } from './query.js';
 import type { ShellResult, ShellScript } from './script.js';
-import { enablesErrexit, ERREXIT_NEUTRAL, stateLeaks } from './state.js';
+import { enablesErrexit, ERREXIT_NEUTRAL, stateLeaks, type StateLeak } from './state.js';
 
 export type MergePlan =
   { ok: true; edits: Edit[]; notes: string[] } | { ok: false; reason: string };
@@ -53,107 +53,191 @@ export function planRunMerge(
     return refuse('not in order in one stage');
   const adjacent = later.index === earlier.index + 1;
   if (!adjacent && !options.acrossInstructions) return refuse('not consecutive in one stage');
-  const flagsA = earlier.flags
-    .map((f) => f.text)
-    .sort()
-    .join(' ');
-  const flagsB = later.flags
-    .map((f) => f.text)
-    .sort()
-    .join(' ');
-  if (flagsA !== flagsB)
-    return refuse(`different RUN flags (${flagsA || 'none'} vs ${flagsB || 'none'})`);
-  const a = shellOf(earlier);
-  if (!a.script) return refuse(`the earlier RUN: ${a.reason}`);
-  const b = shellOf(later);
-  if (!b.script) return refuse(`the later RUN: ${b.reason}`);
-  const first = a.script;
-  const second = b.script;
-  if (first.comment)
-    return refuse(
-      'the earlier RUN ends in a shell comment, which would swallow the joined command',
-    );
-  const chainA = topLevelChain(first);
-  const chainB = topLevelChain(second);
-  if (chainA.some((i) => i.op === '&') || chainB.some((i) => i.op === '&'))
-    return refuse('a command runs in the background (`&`)');
-  if (chainA.length === 0 || chainB.length === 0) return refuse('an empty RUN');
-  const endA = lastStatementEnd(first);
-  if (!/^[\s;\\]*$/.test(model.text.slice(endA, first.end).replace(/^[ \t]*#.*$/gm, ''))) {
-    return refuse('the earlier RUN has trailing text after its last command');
-  }
+  const a = joinPart(earlier, shellOf);
+  const b = joinPart(later, shellOf);
+  const refusal = refusalBeforeLeaks(model, a, b);
+  if (refusal) return refuse(refusal);
+  const first = a.script!;
+  const second = b.script!;
 
   const notes: string[] = [];
-  const wrapB = chainB.some((i) => i.op !== null && i.op !== '&&');
-  if (wrapB) {
-    if (second.comment)
-      return refuse('the later RUN would need braces but ends in a shell comment');
-    notes.push('grouped the later RUN in { } because it uses || / ; / newlines at its top level');
-  }
+  const wrapB = b.needsGroup;
+  if (wrapB) notes.push(GROUPED_LATER);
 
-  const leaks = stateLeaks(first);
   let wrapA = false;
-  if (leaks.length > 0) {
-    const resetsCwd = startsWithAbsoluteCd(second);
-    if (leaks.every((l) => l.kind === 'cwd') && resetsCwd) {
-      notes.push(
-        `the earlier \`${leaks[0].what}\` is harmless: the later RUN starts with an absolute cd`,
-      );
+  if (a.leaks.length > 0) {
+    if (cwdResetBy(a, b)) {
+      notes.push(harmlessCwd(a));
     } else if (options.wrapLeaks ?? true) {
       wrapA = true;
-      notes.push(`wrapped the earlier RUN in ( ) so that \`${leaks[0].what}\` does not leak`);
+      notes.push(wrappedEarlier(a));
     } else {
-      return refuse(
-        `the earlier RUN changes shell state (\`${leaks[0].what}\`) that would leak into the next command`,
-      );
+      return refuse(leakRefusal(a));
     }
   }
-
-  if (enablesErrexit(first)) {
-    return refuse(
-      'the earlier RUN relies on `set -e`, which the shell ignores on the left of && (the join would let failures through)',
-    );
-  }
-  if (first.errexit && (wrapA || chainA.some((i) => !ERREXIT_NEUTRAL.has(i.node.type)))) {
-    return refuse(
-      'the SHELL runs with -e and the earlier RUN would end up in a compound command on the left of &&, where -e is ignored',
-    );
-  }
+  const after = refusalAfterLeaks(a, wrapA);
+  if (after) return refuse(after);
 
   const esc = model.escapeChar;
   const indent = continuationIndent(model, earlier) ?? continuationIndent(model, later) ?? '    ';
-  const commentsIn = (start: number, end: number) =>
-    model.comments
-      .filter((c) => c.start >= start && c.start < end)
-      .map((c) => `${indent}${model.text.slice(c.start, model.lines.lineEnd(c.line)).trimEnd()}\n`)
-      .join('');
   const edits: Edit[] = [];
-  // `((` would open an arithmetic expression: keep a space between two opening parentheses.
-  if (wrapA)
-    edits.push({
-      start: first.start,
-      end: first.start,
-      text: model.text[first.start] === '(' ? '( ' : '(',
-    });
-  const endB = lastStatementEnd(second);
+  if (wrapA) edits.push({ start: first.start, end: first.start, text: openSubshell(model, first) });
   if (adjacent) {
-    const joint = `${wrapA ? ')' : ''} && ${esc}\n${commentsIn(endA, second.start)}${indent}${wrapB ? '{ ' : ''}`;
-    edits.push({ start: endA, end: second.start, text: joint });
-    if (wrapB) edits.push({ start: endB, end: endB, text: '; }' });
+    const joint = `${wrapA ? ')' : ''} && ${esc}\n${commentsBetween(model, indent, a.end, second.start)}${indent}${wrapB ? '{ ' : ''}`;
+    edits.push({ start: a.end, end: second.start, text: joint });
+    if (wrapB) edits.push({ start: b.end, end: b.end, text: '; }' });
     return { ok: true, edits, notes };
   }
   // Move the later RUN: its text (and the comment block above it) goes to the end of the earlier
   // one, and its lines are deleted where they were.
   const block = commentBlockAbove(model, later);
   const moved =
-    model.text.slice(second.start, endB) + (wrapB ? '; }' : '') + model.text.slice(endB, later.end);
+    model.text.slice(second.start, b.end) +
+    (wrapB ? '; }' : '') +
+    model.text.slice(b.end, later.end);
   const joint =
-    `${wrapA ? ')' : ''} && ${esc}\n${commentsIn(endA, earlier.end)}` +
-    `${commentsIn(block, later.start)}${indent}${wrapB ? '{ ' : ''}${moved}`;
-  edits.push({ start: endA, end: earlier.end, text: joint });
+    `${wrapA ? ')' : ''} && ${esc}\n${commentsBetween(model, indent, a.end, earlier.end)}` +
+    `${commentsBetween(model, indent, block, later.start)}${indent}${wrapB ? '{ ' : ''}${moved}`;
+  edits.push({ start: a.end, end: earlier.end, text: joint });
   edits.push(deletionOfLines(model, block, later));
   notes.push(`moved from line ${later.firstLine + 1}`);
   return { ok: true, edits, notes };
+}
+
+/** One RUN as a candidate for a join, analysed once. */
+export interface JoinPart {
+  node: InstructionNode;
+  /** Its flags (`--mount`...), sorted and joined: two RUNs join only with the same set. */
+  flags: string;
+  /** The parsed shell, or null with `reason` when it is not shell-parsed. */
+  script: ShellScript | null;
+  reason: string | null;
+  chain: ChainItem[];
+  /** The end of its last statement: where the joint goes when it is the earlier RUN. */
+  end: number;
+  leaks: StateLeak[];
+  /** A top-level `||`, `;` or newline: as the later RUN it must be grouped in `{ ...; }`. */
+  needsGroup: boolean;
+  /** It starts with `cd /literal/absolute/path`, run unconditionally. */
+  startsWithAbsoluteCd: boolean;
+}
+
+export function joinPart(
+  node: InstructionNode,
+  shellOf: (node: InstructionNode) => ShellResult,
+): JoinPart {
+  const flags = node.flags
+    .map((f) => f.text)
+    .sort()
+    .join(' ');
+  const { script, reason } = shellOf(node);
+  if (!script)
+    return {
+      node,
+      flags,
+      script: null,
+      reason,
+      chain: [],
+      end: node.end,
+      leaks: [],
+      needsGroup: false,
+      startsWithAbsoluteCd: false,
+    };
+  const chain = topLevelChain(script);
+  return {
+    node,
+    flags,
+    script,
+    reason: null,
+    chain,
+    end: lastStatementEnd(script),
+    leaks: stateLeaks(script),
+    needsGroup: chain.some((i) => i.op !== null && i.op !== '&&'),
+    startsWithAbsoluteCd: startsWithAbsoluteCd(script),
+  };
+}
+
+/**
+ * Why `a && b` cannot be written at all, before any shell state is considered: flags, shell
+ * parsing, comments, background jobs, text after the last command. Null when it can.
+ */
+export function refusalBeforeLeaks(
+  model: DockerfileModel,
+  a: JoinPart,
+  b: JoinPart,
+): string | null {
+  if (a.flags !== b.flags)
+    return `different RUN flags (${a.flags || 'none'} vs ${b.flags || 'none'})`;
+  if (!a.script) return `the earlier RUN: ${a.reason}`;
+  if (!b.script) return `the later RUN: ${b.reason}`;
+  if (a.script.comment)
+    return 'the earlier RUN ends in a shell comment, which would swallow the joined command';
+  if (a.chain.some((i) => i.op === '&') || b.chain.some((i) => i.op === '&'))
+    return 'a command runs in the background (`&`)';
+  if (a.chain.length === 0 || b.chain.length === 0) return 'an empty RUN';
+  if (!/^[\s;\\]*$/.test(model.text.slice(a.end, a.script.end).replace(/^[ \t]*#.*$/gm, '')))
+    return 'the earlier RUN has trailing text after its last command';
+  if (b.needsGroup && b.script.comment)
+    return 'the later RUN would need braces but ends in a shell comment';
+  return null;
+}
+
+/**
+ * Why the earlier RUN cannot stand on the left of `&&` (errexit), given whether it is wrapped in
+ * a subshell. Null when it can.
+ */
+export function refusalAfterLeaks(a: JoinPart, wrapped: boolean): string | null {
+  const script = a.script!;
+  if (enablesErrexit(script))
+    return 'the earlier RUN relies on `set -e`, which the shell ignores on the left of && (the join would let failures through)';
+  if (script.errexit && (wrapped || !errexitNeutral(a))) return ERREXIT_COMPOUND;
+  return null;
+}
+
+export const ERREXIT_COMPOUND =
+  'the SHELL runs with -e and the earlier RUN would end up in a compound command on the left of &&, where -e is ignored';
+
+export const GROUPED_LATER =
+  'grouped the later RUN in { } because it uses || / ; / newlines at its top level';
+
+/** Every top-level statement behaves the same under -e on the left of `&&`. */
+export function errexitNeutral(a: JoinPart): boolean {
+  return a.chain.every((i) => ERREXIT_NEUTRAL.has(i.node.type));
+}
+
+/** The earlier RUN only changes the working directory, and the later one resets it first. */
+export function cwdResetBy(a: JoinPart, b: JoinPart): boolean {
+  return a.leaks.every((l) => l.kind === 'cwd') && b.startsWithAbsoluteCd;
+}
+
+export function harmlessCwd(a: JoinPart): string {
+  return `the earlier \`${a.leaks[0].what}\` is harmless: the later RUN starts with an absolute cd`;
+}
+
+export function wrappedEarlier(a: JoinPart): string {
+  return `wrapped the earlier RUN in ( ) so that \`${a.leaks[0].what}\` does not leak`;
+}
+
+export function leakRefusal(a: JoinPart): string {
+  return `the earlier RUN changes shell state (\`${a.leaks[0].what}\`) that would leak into the next command`;
+}
+
+/** `(` before a script; `((` would open an arithmetic expression, so a space after one. */
+export function openSubshell(model: DockerfileModel, script: ShellScript): string {
+  return model.text[script.start] === '(' ? '( ' : '(';
+}
+
+/** The comment lines in [start, end), re-indented as continuation lines of the joined RUN. */
+export function commentsBetween(
+  model: DockerfileModel,
+  indent: string,
+  start: number,
+  end: number,
+): string {
+  return model.comments
+    .filter((c) => c.start >= start && c.start < end)
+    .map((c) => `${indent}${model.text.slice(c.start, model.lines.lineEnd(c.line)).trimEnd()}\n`)
+    .join('');
 }
 
 function refuse(reason: string): MergePlan {
