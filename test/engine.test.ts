@@ -7,6 +7,7 @@ import { readSource, SourceError } from '../src/core/source.js';
 import { defineTransform, type Transform, type TransformContext } from '../src/core/transform.js';
 import type { InstructionNode } from '../src/core/model.js';
 import { initShellParser } from '../src/shell/parser.js';
+import collapseRun from '../transforms/collapse-run/index.js';
 
 beforeAll(() => initShellParser());
 
@@ -232,4 +233,34 @@ describe('source model', () => {
     expect(readSource('# escape=`\nFROM a\n').escapeChar).toBe('`');
     expect(readSource('# comment\n# escape=`\nFROM a\n').escapeChar).toBe('\\');
   });
+});
+
+test('a run of consecutive RUNs is joined in one pass, not pairwise over log2(N) passes', () => {
+  const text = `FROM a\n${Array.from({ length: 10 }, (_, i) => `RUN echo ${i}\n`).join('')}`;
+  const result = run(text, [collapseRun]);
+  expect(result.output).toBe(
+    `FROM a\nRUN echo 0 && \\\n${Array.from({ length: 9 }, (_, i) => `    echo ${i + 1}`).join(' && \\\n')}\n`,
+  );
+  expect(result.passes).toBe(1);
+  expect(result.findings.map((f) => [f.status, f.line, f.message])).toEqual([
+    ['fixed', 2, 'merged 10 consecutive RUN instructions into one layer'],
+  ]);
+});
+
+test('a transform is told which instructions an ignore comment exempts from it', () => {
+  const seen: [number, boolean][] = [];
+  const probe = defineTransform({
+    meta: { id: 'probe', title: 'p', description: 'p', safety: 'safe', category: 'size' },
+    create(ctx) {
+      for (const node of runs(ctx)) seen.push([node.firstLine + 1, ctx.ignored(node)]);
+    },
+  });
+  run('FROM a\nRUN one\n# dockopt ignore=probe\nRUN two\n# dockopt ignore=other\nRUN three\n', [
+    probe,
+  ]);
+  expect(seen).toEqual([
+    [2, false],
+    [4, true],
+    [6, false],
+  ]);
 });

@@ -324,6 +324,7 @@ function runTransforms(
         settings,
         buildContext,
         shell,
+        ignored: (node) => isIgnored(ignores, transform.meta, node.index),
         report(report) {
           const nodes = Array.isArray(report.node) ? report.node : [report.node as InstructionNode];
           const touched = new Set(nodes.map((n) => n.index));

@@ -77,6 +77,13 @@ export interface TransformContext {
   buildContext: BuildContext | null;
   /** The RUN's parsed shell (cached per pass), or the reason it is not shell-parsed. */
   shell(node: InstructionNode): ShellResult;
+  /**
+   * An ignore comment (`# dockopt ignore=<id>`, or hadolint's for a code the transform answers)
+   * exempts this instruction from this transform. The engine drops every report that touches such
+   * an instruction; a transform that changes several instructions in one fix asks first, so that
+   * one exempt instruction does not cost it the others.
+   */
+  ignored(node: InstructionNode): boolean;
   report(report: Report): void;
 }
 

@@ -1,5 +1,6 @@
 import { defineTransform } from '../../src/core/transform.js';
-import { planRunMerge } from '../../src/shell/merge.js';
+import type { InstructionNode } from '../../src/core/model.js';
+import { planRunChain } from '../../src/shell/merge-chain.js';
 
 export default defineTransform({
   meta: {
@@ -21,27 +22,42 @@ export default defineTransform({
   },
   create(ctx) {
     for (const stage of ctx.model.stages) {
-      const instructions = stage.instructions;
-      for (let i = 0; i + 1 < instructions.length; i++) {
-        const [earlier, later] = [instructions[i], instructions[i + 1]];
-        if (earlier.keyword !== 'RUN' || later.keyword !== 'RUN') continue;
-        const plan = planRunMerge(ctx.model, earlier, later, ctx.shell, {
+      // A whole run of consecutive RUNs is joined in one fix: pairwise, ten RUNs took four passes.
+      for (const runs of consecutiveRuns(stage.instructions)) {
+        const plan = planRunChain(ctx.model, runs, ctx.shell, {
           wrapLeaks: ctx.options.wrapLeaks as boolean,
+          ignored: ctx.ignored,
         });
-        if (plan.ok) {
-          const notes = plan.notes.length ? ` (${plan.notes.join('; ')})` : '';
+        for (const join of plan.joins) {
+          const count = join.nodes.length === 2 ? 'two' : String(join.nodes.length);
+          const notes = join.notes.length ? ` (${join.notes.join('; ')})` : '';
           ctx.report({
-            message: `merged two consecutive RUN instructions into one layer${notes}`,
-            node: [earlier, later],
-            fix: plan.edits,
-          });
-        } else {
-          ctx.report({
-            message: `consecutive RUN instructions left separate: ${plan.reason}`,
-            node: [earlier, later],
+            message: `merged ${count} consecutive RUN instructions into one layer${notes}`,
+            node: join.nodes,
+            fix: join.edits,
           });
         }
+        for (const { earlier, later, reason } of plan.refused)
+          ctx.report({
+            message: `consecutive RUN instructions left separate: ${reason}`,
+            node: [earlier, later],
+          });
       }
     }
   },
 });
+
+/** Maximal runs of two or more adjacent RUN instructions. */
+function consecutiveRuns(instructions: readonly InstructionNode[]): InstructionNode[][] {
+  const runs: InstructionNode[][] = [];
+  let current: InstructionNode[] = [];
+  for (const node of [...instructions, null]) {
+    if (node?.keyword === 'RUN') {
+      current.push(node);
+      continue;
+    }
+    if (current.length > 1) runs.push(current);
+    current = [];
+  }
+  return runs;
+}

@@ -1,0 +1,6 @@
+# expect: where -e is ignored
+FROM debian:bookworm
+SHELL ["/bin/sh", "-ec"]
+RUN apt-get update
+RUN make || true; echo built
+RUN echo last

@@ -1,0 +1,7 @@
+FROM debian:bookworm
+RUN echo one && \
+    echo two
+# dockopt ignore=collapse-run
+RUN echo three
+RUN echo four && \
+    echo five
