@@ -41,6 +41,9 @@ const COMPILED_LIMIT = 500;
  * context.
  */
 export function normalizeContextPath(path: string): string | null {
+  // Most paths asked about (every path of a context walk, against every ignore file) are already
+  // in that form: return them without splitting and joining.
+  if (!NEEDS_NORMALIZING.test(path)) return path;
   const out: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -53,6 +56,9 @@ export function normalizeContextPath(path: string): string | null {
   }
   return out.join('/');
 }
+
+/** A leading or trailing `/`, `//`, or a `.` or `..` segment. */
+const NEEDS_NORMALIZING = /^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 
 /**
  * The ignore file a build uses: BuildKit reads `<Dockerfile>.dockerignore` beside the Dockerfile
