@@ -264,3 +264,32 @@ test('a transform is told which instructions an ignore comment exempts from it',
     [6, false],
   ]);
 });
+
+test('a fix that would leave a line ending in the escape character (continuing it) is refused', () => {
+  // Deleting ` && b` from `echo a\ && b` leaves `echo a\ `: Docker would read ENV as part of the RUN.
+  const dropB = defineTransform({
+    meta: { id: 'drop-b', title: 'd', description: 'd', safety: 'safe', category: 'size' },
+    create(ctx) {
+      for (const node of runs(ctx)) {
+        const at = ctx.model.text.indexOf(' && b', node.start);
+        if (at !== -1 && at < node.end)
+          ctx.report({ message: 'dropped b', node, fix: [{ start: at, end: at + 5, text: '' }] });
+      }
+    },
+  });
+  const text = 'FROM a\nRUN echo a\\ && b\nENV A=1\nRUN echo c && b\n';
+  const result = run(text, [dropB]);
+  // The refused fix is left out; the transform's other fix of that pass, on another RUN, applies.
+  expect(result.output).toBe('FROM a\nRUN echo a\\ && b\nENV A=1\nRUN echo c\n');
+  expect(result.errors).toEqual([
+    {
+      transform: 'drop-b',
+      message:
+        'internal error: a fix would leave a line ending in the escape character, which joins the next line to it; please report this',
+    },
+  ]);
+  // The same deletion where the line does not end up continued is fine.
+  expect(run('FROM a\nRUN echo a && b\nENV A=1\n', [dropB]).output).toBe(
+    'FROM a\nRUN echo a\nENV A=1\n',
+  );
+});

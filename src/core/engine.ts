@@ -159,7 +159,8 @@ export function runEngine(source: Source, engineOptions: EngineOptions): EngineR
     const proposed = runTransforms(model, source, engineOptions, context, optionsById, disabled);
     errors.push(...proposed.errors);
     const valid = proposed.reports.filter((p) => {
-      const problem = editProblem(p.report, model.text) ?? fileChangeProblem(p.report, context);
+      const problem =
+        editProblem(p.report, model.text, model.escapeChar) ?? fileChangeProblem(p.report, context);
       if (problem === null) return true;
       disabled.add(p.transform.meta.id);
       errors.push({ transform: p.transform.meta.id, message: `internal error: ${problem}` });

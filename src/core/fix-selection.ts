@@ -63,11 +63,36 @@ export function editsAreDisjoint(edits: readonly Edit[]): boolean {
  * Why a fix cannot be applied at all (a bug in its transform), or null. Such a fix used to be
  * skipped silently on every pass, until the pass limit.
  */
-export function editProblem(report: Report, text: string): string | null {
+export function editProblem(report: Report, text: string, escapeChar = '\\'): string | null {
   const edits = report.fix ?? [];
   if (edits.some((e) => !(0 <= e.start && e.start <= e.end && e.end <= text.length)))
     return 'a fix has an edit outside the text; please report this';
   if (!editsAreDisjoint(edits))
     return 'a fix has edits that overlap one another; please report this';
+  if (edits.some((e) => continuesALine(e, text, escapeChar)))
+    return 'a fix would leave a line ending in the escape character, which joins the next line to it; please report this';
   return null;
+}
+
+/**
+ * The line an edit ends on would end in the escape character (and blanks), and did not before:
+ * Docker would then read the next line as part of it (removing `&& b` from `echo a\ && b` leaves
+ * `echo a\ `, which swallows the next instruction). A line break inside the inserted text is the
+ * transform's own; only the line it leaves behind is checked.
+ */
+function continuesALine(edit: Edit, text: string, escapeChar: string): boolean {
+  const lineEnd = (at: number) =>
+    text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+  const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const tail = text.slice(edit.end, lineEnd(edit.end));
+  const lastBreak = edit.text.lastIndexOf('\n');
+  const head =
+    lastBreak === -1
+      ? text.slice(lineStart(edit.start), edit.start) + edit.text
+      : edit.text.slice(lastBreak + 1);
+  const continued = (line: string) => {
+    const trimmed = line.replace(/[ \t\r]+$/, '');
+    return trimmed.endsWith(escapeChar);
+  };
+  return continued(head + tail) && !continued(text.slice(lineStart(edit.end), lineEnd(edit.end)));
 }

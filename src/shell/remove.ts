@@ -55,7 +55,13 @@ export function removeStatements(script: ShellScript, statements: readonly ShNod
     if (next && (first === 0 || (after === '&&' && before !== '&&'))) {
       edits.push({ start: chain[first].node.start, end: next.start, text: '' });
     } else {
-      edits.push({ start: chain[first - 1].node.end, end: chain[last].node.end, text: '' });
+      const start = chain[first - 1].node.end;
+      const end = chain[last].node.end;
+      // `echo a\ && X` → `echo a\ `: a line ending in an escape (and blanks) joins the next
+      // line to the RUN in Docker's reading, swallowing the instruction after it.
+      if (deletionContinuesLine(script.source, start, end))
+        return { ok: false, reason: ESCAPED_BLANK_BEFORE };
+      edits.push({ start, end, text: '' });
     }
     first = last;
   }
@@ -78,4 +84,20 @@ export function removeWord(script: ShellScript, word: Word): Edit {
     skipBlanks();
   }
   return { start, end: word.end, text: '' };
+}
+
+export const ESCAPED_BLANK_BEFORE =
+  'the command before it ends in an escaped blank, which would then end the line and continue it onto the next';
+
+/**
+ * Deleting [start, end) would leave a line ending in an escape (and blanks) where it ended in a
+ * command: `echo a\ && X` → `echo a\ `. Docker reads such a line as continued, so the next line
+ * (the next instruction) would become part of the RUN.
+ */
+export function deletionContinuesLine(source: string, start: number, end: number): boolean {
+  const lineEnd = source.indexOf('\n', end);
+  const rest = source.slice(end, lineEnd === -1 ? undefined : lineEnd);
+  return (
+    /[\\`][ \t]*$/.test(source.slice(Math.max(0, start - 2), start)) && /^[ \t\r]*$/.test(rest)
+  );
 }

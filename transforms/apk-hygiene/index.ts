@@ -12,6 +12,7 @@ import {
 } from '../../src/shell/apk.js';
 import { laterInstructions } from '../../src/shell/hygiene.js';
 import { topLevelChain } from '../../src/shell/query.js';
+import { deletionContinuesLine, ESCAPED_BLANK_BEFORE } from '../../src/shell/remove.js';
 import type { ShellScript } from '../../src/shell/script.js';
 
 export default defineTransform({
@@ -150,6 +151,7 @@ function dropCommand(
     : [chain[index - 1].node.end, item.node.end];
   if (/\n[ \t]*#/.test(model.text.slice(start, end)))
     return 'a comment line sits next to it inside the RUN';
+  if (deletionContinuesLine(model.text, start, end)) return ESCAPED_BLANK_BEFORE;
   return { start, end, text: '' };
 }
 
