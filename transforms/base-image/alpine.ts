@@ -6,6 +6,7 @@ import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode, Stage } from '../../src/core/model.js';
 import { aptCommands, packageName, type AptCommand } from '../../src/shell/apt.js';
 import { commandsOf, type SimpleCommand } from '../../src/shell/query.js';
+import { deletionContinuesLine, ESCAPED_BLANK_BEFORE } from '../../src/shell/remove.js';
 import type { ShNode, ShellResult } from '../../src/shell/script.js';
 import apkNames from './apk-names.json' with { type: 'json' };
 
@@ -63,12 +64,9 @@ export function planAlpine(
         if (sub === null)
           return { ok: false, reason: 'an apt command whose subcommand is not literal' };
         if (DROPPED.has(sub)) {
-          const removal = removeCommand(apt.cmd);
-          if (!removal)
-            return {
-              ok: false,
-              reason: `\`apt-get ${sub}\` is not joined with && to the next command`,
-            };
+          const removal = removeCommand(apt.cmd, script.source);
+          if (typeof removal === 'string')
+            return { ok: false, reason: `\`apt-get ${sub}\` cannot be taken out: ${removal}` };
           edits.push(removal);
           continue;
         }
@@ -119,20 +117,24 @@ function translate(apt: AptCommand, replacement: string, unknown: string[]): Edi
 }
 
 /**
- * Deletes `cmd && ` (the command and the && after it), or ` && cmd` when it ends a chain; null
- * when it is not joined by && (removing it would change what runs).
+ * Deletes `cmd && ` (the command and the && after it), or ` && cmd` when it ends a chain; or says
+ * why it cannot be: not joined by && (removing it would change what runs).
  */
-function removeCommand(cmd: SimpleCommand): Edit | null {
+function removeCommand(cmd: SimpleCommand, source: string): Edit | string {
   const statement = cmd.statement;
   const parent = statement.parent;
-  if (!parent || parent.type !== 'list') return null;
+  const notJoined = 'it is not joined with && to the next command';
+  if (!parent || parent.type !== 'list') return notJoined;
   const siblings = parent.children;
   const i = siblings.indexOf(statement);
   if (siblings[i + 1]?.type === '&&' && siblings[i + 2])
     return { start: statement.start, end: firstLeaf(siblings[i + 2]).start, text: '' };
-  if (i === siblings.length - 1 && siblings[i - 1]?.type === '&&' && siblings[i - 2])
-    return { start: siblings[i - 2].end, end: statement.end, text: '' };
-  return null;
+  if (i === siblings.length - 1 && siblings[i - 1]?.type === '&&' && siblings[i - 2]) {
+    const start = siblings[i - 2].end;
+    if (deletionContinuesLine(source, start, statement.end)) return ESCAPED_BLANK_BEFORE;
+    return { start, end: statement.end, text: '' };
+  }
+  return notJoined;
 }
 
 function firstLeaf(node: ShNode): ShNode {
