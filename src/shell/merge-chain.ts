@@ -92,8 +92,10 @@ export function planRunChain(
   const braces = parts.map(() => false);
   for (let j = 1; j <= last; j++) {
     braces[j] = split[j - 1] === null && parts[j].needsGroup && !subshell[j];
-    if (j < last && split[j] === null && braces[j] && parts[j].script!.errexit)
+    if (j < last && split[j] === null && braces[j] && parts[j].script!.errexit) {
       split[j] = ERREXIT_COMPOUND;
+      cwdHarmless[j] = false;
+    }
   }
 
   const plan: ChainPlan = { joins: [], refused: [] };
@@ -158,7 +160,7 @@ function joinRange(
       notes.push(`grouped ${name(k)} in { } because it uses || / ; / newlines at its top level`);
     const leak = parts[k].leaks[0]?.what;
     if (subshell[k]) notes.push(`wrapped ${name(k)} in ( ) so that \`${leak}\` does not leak`);
-    if (cwdHarmless[k])
+    if (cwdHarmless[k] && k < end)
       notes.push(
         `\`${leak}\` in ${name(k)} is harmless: ${name(k + 1)} starts with an absolute cd`,
       );
