@@ -41,3 +41,28 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   }
   return out;
 }
+
+/**
+ * The line an edit ends on would end in the escape character (and blanks), and did not before:
+ * Docker would then read the next line as part of it (removing `&& b` from `echo a\ && b` leaves
+ * `echo a\ `, which swallows the next instruction). A line break inside the inserted text is the
+ * transform's own; only the line it leaves behind is checked.
+ */
+export function leavesLineContinued(text: string, edit: Edit, escapeChar: string): boolean {
+  const lineEnd = (at: number) => {
+    const end = text.indexOf('\n', at);
+    return end === -1 ? text.length : end;
+  };
+  const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const tail = text.slice(edit.end, lineEnd(edit.end));
+  const lastBreak = edit.text.lastIndexOf('\n');
+  const head =
+    lastBreak === -1
+      ? text.slice(lineStart(edit.start), edit.start) + edit.text
+      : edit.text.slice(lastBreak + 1);
+  const continued = (line: string) => {
+    const trimmed = line.replace(/[ \t\r]+$/, '');
+    return trimmed.endsWith(escapeChar);
+  };
+  return continued(head + tail) && !continued(text.slice(lineStart(edit.end), lineEnd(edit.end)));
+}

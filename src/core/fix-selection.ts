@@ -3,7 +3,7 @@
  * the same instruction, or the same file of the build context, cannot both be applied to the text
  * they were judged on; the later ones wait for the next pass.
  */
-import type { Edit } from './edits.js';
+import { leavesLineContinued, type Edit } from './edits.js';
 import { normalizeContextPath } from './dockerignore.js';
 import type { Report, Transform } from './transform.js';
 
@@ -69,30 +69,7 @@ export function editProblem(report: Report, text: string, escapeChar = '\\'): st
     return 'a fix has an edit outside the text; please report this';
   if (!editsAreDisjoint(edits))
     return 'a fix has edits that overlap one another; please report this';
-  if (edits.some((e) => continuesALine(e, text, escapeChar)))
+  if (edits.some((e) => leavesLineContinued(text, e, escapeChar)))
     return 'a fix would leave a line ending in the escape character, which joins the next line to it; please report this';
   return null;
-}
-
-/**
- * The line an edit ends on would end in the escape character (and blanks), and did not before:
- * Docker would then read the next line as part of it (removing `&& b` from `echo a\ && b` leaves
- * `echo a\ `, which swallows the next instruction). A line break inside the inserted text is the
- * transform's own; only the line it leaves behind is checked.
- */
-function continuesALine(edit: Edit, text: string, escapeChar: string): boolean {
-  const lineEnd = (at: number) =>
-    text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
-  const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
-  const tail = text.slice(edit.end, lineEnd(edit.end));
-  const lastBreak = edit.text.lastIndexOf('\n');
-  const head =
-    lastBreak === -1
-      ? text.slice(lineStart(edit.start), edit.start) + edit.text
-      : edit.text.slice(lastBreak + 1);
-  const continued = (line: string) => {
-    const trimmed = line.replace(/[ \t\r]+$/, '');
-    return trimmed.endsWith(escapeChar);
-  };
-  return continued(head + tail) && !continued(text.slice(lineStart(edit.end), lineEnd(edit.end)));
 }

@@ -10,7 +10,7 @@
  * statement and the removed one, and a comment left at the end of a continued RUN would swallow
  * the next line.
  */
-import type { Edit } from '../core/edits.js';
+import { leavesLineContinued, type Edit } from '../core/edits.js';
 import { topLevelChain, type SimpleCommand, type Word } from './query.js';
 import type { ShNode, ShellScript } from './script.js';
 
@@ -95,9 +95,7 @@ export const ESCAPED_BLANK_BEFORE =
  * (the next instruction) would become part of the RUN.
  */
 export function deletionContinuesLine(source: string, start: number, end: number): boolean {
-  const lineEnd = source.indexOf('\n', end);
-  const rest = source.slice(end, lineEnd === -1 ? undefined : lineEnd);
-  return (
-    /[\\`][ \t]*$/.test(source.slice(Math.max(0, start - 2), start)) && /^[ \t\r]*$/.test(rest)
-  );
+  // The Dockerfile's escape character is not known here: either one counts.
+  const edit = { start, end, text: '' };
+  return leavesLineContinued(source, edit, '\\') || leavesLineContinued(source, edit, '`');
 }
