@@ -10,12 +10,19 @@
 // maximum resident set (worker threads live in the same process, so it counts them); live is the
 // main thread's heap after a full garbage collection at exit (what the run keeps alive: caches,
 // report state; V8 grows the heap lazily, so peak RSS also counts garbage). "engine" is
-// optimizeSync in a loop over texts already in memory, one thread, no I/O: the transforms' cost.
+// optimizeSync in a loop over texts already in memory, one thread, no I/O: the transforms' cost
+// (with the V8 flags bin/dockopt.js sets). "one file" is the median wall time of the CLI over the
+// first file alone, start to exit, as a pre-commit hook or an editor runs it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// The same WebAssembly compilation as the CLI (see bin/dockopt.js), for the engine-only figure.
+setFlagsFromString('--no-wasm-tier-up');
+setFlagsFromString('--no-wasm-dynamic-tiering');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -87,6 +94,20 @@ async function engineOnly(files) {
   };
 }
 
+/** Median wall seconds of the CLI over one file, start to exit (no probe: nothing added at exit). */
+function oneFileSeconds(file, runs = 5) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [join(root, 'bin', 'dockopt.js'), file], {
+      stdio: 'ignore',
+    });
+    if (result.status === null) throw new Error(`dockopt died on ${file}`);
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function bench(target, label) {
@@ -96,6 +117,10 @@ async function bench(target, label) {
   const rates = (r) =>
     `${(files.length / r.seconds).toFixed(0).padStart(6)} files/s  ${(files.length / r.cpuSeconds).toFixed(0).padStart(6)} files/CPU-s  ${r.seconds.toFixed(2).padStart(6)} s`;
   console.log(`  ${'engine only, 1 thread'.padEnd(22)} ${rates(engine)}`);
+  if (files.length > 0)
+    console.log(
+      `  ${'CLI, one file'.padEnd(22)} ${oneFileSeconds(files[0]).toFixed(2).padStart(6)} s`,
+    );
   let base = null;
   for (const workers of jobs) {
     for (let i = 0; i < repeat; i++) {
