@@ -69,8 +69,12 @@ test('the nearest configuration file wins, whole: rc (YAML, JSON), config module
     'pkg/Dockerfile': APT,
     'nokey/package.json': '{ "name": "y" }',
     'nokey/Dockerfile': APT,
+    // Two folders without a configuration between the file and the one that has it.
+    'deep/.dockoptrc.yml': 'disable: [collapse-run]\n',
+    'deep/a/notes.txt': 'not a configuration\n',
+    'deep/a/b/Dockerfile': APT,
   });
-  const run = dockopt(dir, ['root', 'json', 'mjs', 'pkg', 'nokey']);
+  const run = dockopt(dir, ['root', 'json', 'mjs', 'pkg', 'nokey', 'deep']);
   expect(run.code).toBe(0);
   expect(applied(run.stderr)).toEqual({
     'root/Dockerfile': ['collapse-run'],
@@ -79,8 +83,9 @@ test('the nearest configuration file wins, whole: rc (YAML, JSON), config module
     'mjs/Dockerfile': ['apt-hygiene'],
     // A package.json without a "dockopt" key is passed over: the search goes on upwards.
     'nokey/Dockerfile': ['collapse-run'],
+    'deep/a/b/Dockerfile': ['apt-hygiene'],
   });
-  expect(run.stderr).toContain('5 changed, 1 unchanged, 0 errors');
+  expect(run.stderr).toContain('6 changed, 1 unchanged, 0 errors');
 });
 
 test('options, settings, per-glob overrides and excludes', () => {

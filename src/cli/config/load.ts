@@ -7,6 +7,8 @@
  * for everything; `--no-config` uses none. Each file is loaded, validated and its custom
  * transforms imported once.
  */
+import { readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import {
   defaultLoaders,
@@ -32,6 +34,11 @@ export const CONFIG_FILES = [
   'dockopt.config.cjs',
   'dockopt.config.json',
 ];
+
+/** Lower-cased: on a case-insensitive disk lilconfig's access() finds `Package.json` too. */
+const CONFIG_NAMES = new Set(CONFIG_FILES.map((name) => name.toLowerCase()));
+/** Where lilconfig's search stops going up (its default `stopDir`). */
+const STOP_DIR = resolve(homedir());
 
 const yamlLoader: LoaderSync = (_path, content) => parseYaml(content) as LoaderResult;
 
@@ -98,6 +105,8 @@ export class ConfigLoader {
     },
   });
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
+  /** Per folder, the folder the search may start from instead (see `searchStart`). */
+  private readonly startOf = new Map<string, string>();
 
   /**
    * @param explicit `--config FILE` (absolute), `false` for `--no-config`, undefined to search.
@@ -114,12 +123,39 @@ export class ConfigLoader {
     if (this.explicit) return this.load(this.explicit);
     let found;
     try {
-      found = this.finder.search(dirname(path));
+      found = this.finder.search(this.searchStart(dirname(path)));
     } catch (error) {
       throw asConfigError(error, dirname(path));
     }
     if (!found) return null;
     return this.load(found.filepath, found.config === IMPORT_LATER ? undefined : found.config);
+  }
+
+  /**
+   * lilconfig tries each of the nine names in each folder with an access() call, and every miss
+   * throws an error: in a fleet, where each Dockerfile has a folder of its own, that was about 4%
+   * of a first migration over 10,000 generated files (`node --cpu-prof`). One listing answers for all nine names, and a folder that holds none
+   * of them gives the same result as its parent, so the search starts at the nearest folder that
+   * holds one (or where lilconfig stops: the home directory or the root). A folder that cannot be
+   * listed is left to lilconfig.
+   */
+  private searchStart(dir: string): string {
+    const known = this.startOf.get(dir);
+    if (known !== undefined) return known;
+    let start = dir;
+    const parent = dirname(dir);
+    if (dir !== STOP_DIR && parent !== dir) {
+      let names: string[] | null;
+      try {
+        names = readdirSync(dir);
+      } catch {
+        names = null;
+      }
+      if (names && !names.some((name) => CONFIG_NAMES.has(name.toLowerCase())))
+        start = this.searchStart(parent);
+    }
+    this.startOf.set(dir, start);
+    return start;
   }
 
   load(file: string, raw?: unknown): Promise<LoadedConfig> {
