@@ -25,7 +25,8 @@ export function textReporter(ctx: ReportContext): Reporter {
         if (mode.list) return out(`${displayPath(name)}\n`);
         if (showDiff && result.diff) out(ctx.color ? colorize(result.diff) : result.diff);
       }
-      for (const finding of shown) err(`${findingLine(name, finding)}\n`);
+      // One write per file, not per finding: a fleet run prints tens of thousands of lines.
+      if (shown.length > 0) err(shown.map((finding) => `${findingLine(name, finding)}\n`).join(''));
     },
     end(totals) {
       if (mode.list || mode.print) return;
