@@ -21,7 +21,8 @@ import { compileDockerignore, ignoreFileFor, normalizeContextPath } from './dock
  * The build context of a Dockerfile. Paths are relative to the context root, `/`-separated, as
  * COPY/ADD sources are written. Absent (null in the transform context) when the Dockerfile came
  * from stdin or the API without a context directory: transforms that need files then refuse or
- * become unsafe.
+ * become unsafe. Transforms may keep what they learn from a context for as long as the object
+ * lives (dockerignore keeps its walk of the folders), so make a new one after the files change.
  */
 export interface BuildContext {
   /** Absolute path of the context directory. */

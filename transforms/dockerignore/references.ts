@@ -36,8 +36,21 @@ const NOT_SEARCHED = new Set(['.git', 'node_modules', '.venv', 'vendor', 'target
 const WALK_LIMIT = 20_000;
 const OTHER_DOCKERFILES_LIMIT = 63;
 
+/**
+ * Walks by context: the engine runs this transform on every pass, and what a context lists does
+ * not change while it lives (the CLI's contexts keep what they have read; proposed files make a new
+ * overlay context). Callers get their own copy of the array.
+ */
+const walks = new WeakMap<BuildContext, string[] | null>();
+
 /** Every path of the context (files and folders), breadth first; null past the limit. */
 export function walkContext(context: BuildContext): string[] | null {
+  let paths = walks.get(context);
+  if (paths === undefined) walks.set(context, (paths = walk(context)));
+  return paths && paths.slice();
+}
+
+function walk(context: BuildContext): string[] | null {
   const out: string[] = [];
   const queue = [''];
   while (queue.length > 0) {
