@@ -190,6 +190,22 @@ test.each([
   expect((error as ConfigError).message).toContain(message);
 });
 
+test('the search caches are emptied past 4,096 folders, and results stay the same', async () => {
+  writeFiles(dir, {
+    'fleet/.dockoptrc.yml': 'disable: [collapse-run]\n',
+    'fleet/own/.dockoptrc.json': '{ "disable": ["apt-hygiene"] }',
+  });
+  const folders = Array.from({ length: 4200 }, (_, i) => join(dir, 'fleet', `svc-${i}`));
+  for (const folder of folders) mkdirSync(folder);
+  const loader = new ConfigLoader(undefined, builtinTransforms);
+  const disabledFor = async (folder: string) =>
+    (await loader.forFile(join(folder, 'Dockerfile')))?.config.disable;
+  for (const folder of folders) expect(await disabledFor(folder)).toEqual(['collapse-run']);
+  // The first folders again, after the caches were emptied; and a nearer file still wins.
+  expect(await disabledFor(folders[0])).toEqual(['collapse-run']);
+  expect(await disabledFor(join(dir, 'fleet', 'own'))).toEqual(['apt-hygiene']);
+});
+
 test('a bad configuration stops the run before any file is processed: exit 2', () => {
   writeFiles(dir, {
     'repo/.dockoptrc.yaml': 'disable: [colapse-run]\n',

@@ -37,6 +37,8 @@ export const CONFIG_FILES = [
 
 /** Lower-cased: on a case-insensitive disk lilconfig's access() finds `Package.json` too. */
 const CONFIG_NAMES = new Set(CONFIG_FILES.map((name) => name.toLowerCase()));
+/** Folders whose search result is kept (here and in lilconfig's cache) before both are emptied. */
+const SEARCH_CACHE_LIMIT = 4096;
 /** Where lilconfig's search stops going up (its default `stopDir`). */
 const STOP_DIR = resolve(homedir());
 
@@ -142,6 +144,11 @@ export class ConfigLoader {
   private searchStart(dir: string): string {
     const known = this.startOf.get(dir);
     if (known !== undefined) return known;
+    // Both caches hold an entry per folder: bounded, so a run's memory does not grow with the fleet.
+    if (this.startOf.size >= SEARCH_CACHE_LIMIT) {
+      this.startOf.clear();
+      this.finder.clearSearchCache();
+    }
     let start = dir;
     const parent = dirname(dir);
     if (dir !== STOP_DIR && parent !== dir) {
