@@ -136,10 +136,10 @@ export class ConfigLoader {
   /**
    * lilconfig tries each of the nine names in each folder with an access() call, and every miss
    * throws an error: in a fleet, where each Dockerfile has a folder of its own, that was about 4%
-   * of a first migration over 10,000 generated files (`node --cpu-prof`). One listing answers for all nine names, and a folder that holds none
-   * of them gives the same result as its parent, so the search starts at the nearest folder that
-   * holds one (or where lilconfig stops: the home directory or the root). A folder that cannot be
-   * listed is left to lilconfig.
+   * of a first migration over 10,000 generated files (`node --cpu-prof`). One listing answers for
+   * all nine names, and a folder that holds none of them gives the same result as its parent, so
+   * the search starts at the nearest folder that holds one (or where lilconfig stops: the home
+   * directory or the root). A folder that cannot be listed is left to lilconfig.
    */
   private searchStart(dir: string): string {
     const known = this.startOf.get(dir);
