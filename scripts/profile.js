@@ -10,7 +10,9 @@
 // per file (reading, build context, report); start-up and discovery. Then the functions with the
 // most time of their own. The profiler slows the run down by about a tenth; shares are what this
 // is for, not speed (`npm run bench` measures that). Time in system calls (readdir, read, stat)
-// counts where it is spent: under the transform or CLI step that made the call.
+// counts under the transform or CLI step that made the call, and comes out larger than it is: the
+// sampler's signals interrupt the calls. Over the 10,000 generated files the CLI lists about 30,000
+// folders; timed alone that takes 0.1 to 0.3 s, the samples show 0.45 s to 1.5 s.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
