@@ -23,6 +23,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const topAt = args.indexOf('--top');
 const top = topAt === -1 ? 20 : Number(args[topAt + 1]);
+if (!(top >= 0)) {
+  console.error('--top takes a number');
+  process.exit(2);
+}
 const paths = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--top');
 if (paths.length === 0) {
   console.error('usage: npm run profile -- <path...> [--check] [--top N]');
@@ -76,7 +80,7 @@ function report(profile, summary) {
   for (const [id, micros] of timeOf) {
     const stack = [];
     for (let at = id; at !== undefined; at = parentOf.get(at)) stack.push(byId.get(at).callFrame);
-    if (stack[0].functionName === '(idle)' || stack[0].functionName === '(program)') continue;
+    if (stack[0].functionName === '(idle)') continue;
     total += micros;
     const part = partOf(stack);
     parts.set(part, (parts.get(part) ?? 0) + micros);
