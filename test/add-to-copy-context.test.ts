@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { initialize, optimizeSync } from '../src/api.js';
-import { fsBuildContext } from '../src/cli/context.js';
+import { fsBuildContext } from '../src/fs/build-context.js';
 
 let dir: string;
 beforeAll(() => initialize());

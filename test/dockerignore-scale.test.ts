@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initialize, optimizeSync } from '../src/api.js';
-import { fsBuildContext } from '../src/cli/context.js';
+import { fsBuildContext } from '../src/fs/build-context.js';
 
 const DOCKERFILE = 'FROM node:20\nCOPY . /app\nRUN cd /app && npm ci\n';
 let dir: string;

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { initialize, optimizeSync, type OptimizeResult } from '../src/api.js';
-import { fsBuildContext } from '../src/cli/context.js';
+import { fsBuildContext } from '../src/fs/build-context.js';
 import { withFiles, type BuildContext } from '../src/core/context.js';
 import { parseDockerfile } from '../src/core/model.js';
 import { newProblems, problemsOf } from '../src/core/validate.js';

@@ -1,12 +1,12 @@
 /**
- * The build context on disk (src/cli/context.ts) keeps what it learns for one file's run: listings,
+ * The build context on disk (src/fs/build-context.ts) keeps what it learns for one file's run: listings,
  * kinds and texts. What it answers must still be what the disk says, whatever order the questions
  * come in, and a path that is not a regular file is never read.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsBuildContext } from '../src/cli/context.js';
+import { fsBuildContext } from '../src/fs/build-context.js';
 import { tempDir } from './helpers/cli.js';
 
 let dir: string;

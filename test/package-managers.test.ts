@@ -6,21 +6,22 @@
 import { initialize } from '../src/api.js';
 import { variableBefore } from '../src/core/env.js';
 import { parseDockerfile, type InstructionNode } from '../src/core/model.js';
-import { apkCommands, hasApkCacheMount, usesNoCache } from '../src/shell/apk.js';
-import { condaCommands } from '../src/shell/conda.js';
+import { apkCommands, hasApkCacheMount, usesNoCache } from '../src/packages/apk.js';
+import { condaCommands } from '../src/packages/conda.js';
 import {
   removedAfter,
   runsConditionally,
   sameUserPrefix,
   scriptSetsVariable,
-} from '../src/shell/hygiene.js';
-import { isHomeDirMountedAway, isMountedAway, runMounts } from '../src/shell/mounts.js';
-import { nodeCommands } from '../src/shell/node.js';
-import { pipDecidesCache, pythonCommands } from '../src/shell/pip.js';
-import { rpmAssumesYes, rpmCommands } from '../src/shell/rpm.js';
-import { decidesDocs, rubyCommands } from '../src/shell/ruby.js';
-import { parseRunShell, type ShellScript } from '../src/shell/script.js';
-import { zypperCommands, zypperNonInteractive } from '../src/shell/zypper.js';
+} from '../src/packages/hygiene.js';
+import { isHomeDirMountedAway, isMountedAway, runMounts } from '../src/packages/mounts.js';
+import { nodeCommands } from '../src/packages/node.js';
+import { pipDecidesCache, pythonCommands } from '../src/packages/pip.js';
+import { rpmAssumesYes, rpmCommands } from '../src/packages/rpm.js';
+import { decidesDocs, rubyCommands } from '../src/packages/ruby.js';
+import { parseRunShell } from '../src/core/run/shell.js';
+import type { ShellScript } from '../src/shell/script.js';
+import { zypperCommands, zypperNonInteractive } from '../src/packages/zypper.js';
 
 beforeAll(() => initialize());
 

@@ -1,6 +1,6 @@
 /** The shell layer: what the shell sees of a RUN, and the questions transforms ask of it. */
 import { parseDockerfile } from '../src/core/model.js';
-import { shellBodyText } from '../src/shell/body.js';
+import { shellBodyText } from '../src/core/run/body.js';
 import { initShellParser } from '../src/shell/parser.js';
 import {
   commandsOf,
@@ -9,7 +9,8 @@ import {
   subcommandOf,
   topLevelChain,
 } from '../src/shell/query.js';
-import { parseRunShell, textOf, type ShellScript } from '../src/shell/script.js';
+import { parseRunShell } from '../src/core/run/shell.js';
+import { textOf, type ShellScript } from '../src/shell/script.js';
 import { enablesErrexit, stateLeaks } from '../src/shell/state.js';
 
 beforeAll(() => initShellParser());

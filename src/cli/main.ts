@@ -4,42 +4,13 @@
  * 2 any error (bad option, unreadable or invalid file, internal error). One bad file never stops
  * the others.
  */
-import { readFileSync } from 'node:fs';
 import { isEnabledByDefault, type Transform } from '../core/transform.js';
 import { builtinTransforms } from '../../transforms/index.js';
 import { loadTransformModules, TransformLoadError } from './custom-transforms.js';
 import { removePendingTemps } from './files.js';
 import { HelpShown, parseOptions, UsageError, type CliOptions } from './options.js';
+import { processIo, type Io } from './io.js';
 import { run } from './run.js';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => string;
-  stdoutIsTTY: boolean;
-  /** Where a progress bar may go (a terminal); absent: no bar. */
-  progressStream?: NodeJS.WriteStream;
-}
-
-/**
- * A reader that stops early (`dockopt . | head`) closes the pipe: further output is dropped
- * quietly, and the run finishes its work (a --write run must not stop half way).
- */
-let stdoutClosed = false;
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  stdoutClosed = true;
-});
-
-const processIo: Io = {
-  stdout: (text) => {
-    if (!stdoutClosed) process.stdout.write(text);
-  },
-  stderr: (text) => process.stderr.write(text),
-  readStdin: () => readFileSync(0, 'utf8'),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  ...(process.stderr.isTTY ? { progressStream: process.stderr } : {}),
-};
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let options: CliOptions;

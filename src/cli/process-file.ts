@@ -11,7 +11,7 @@ import type { LayerCount } from '../core/layers.js';
 import type { Selection } from '../core/selection.js';
 import { SourceError } from '../core/source.js';
 import { join } from 'node:path';
-import { contextRootFor, fsBuildContext } from './context.js';
+import { contextRootFor, fsBuildContext } from '../fs/build-context.js';
 import { FileError, readDockerfile } from './files.js';
 import { loadTransformModules } from './custom-transforms.js';
 import { unifiedDiff } from './output.js';

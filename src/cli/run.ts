@@ -8,7 +8,7 @@ import { SelectionError } from '../core/selection.js';
 import type { Transform } from '../core/transform.js';
 import { ConfigError } from './config/schema.js';
 import { discover } from './discover.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import type { CliOptions } from './options.js';
 import { displayPath } from './output.js';
 import { Planner, type PlannedTask } from './plan.js';

@@ -12,9 +12,10 @@ import { findBuilder } from '../builder/detect.js';
 import { TempNames } from '../builder/temp-images.js';
 import { BuilderError, type Builder } from '../builder/types.js';
 import type { BuildSettings } from '../verify/measure.js';
-import { verifyFile, type FileVerification, type Rewrite } from '../verify/verify-file.js';
-import { contextRootFor } from './context.js';
-import type { Io } from './main.js';
+import type { Rewrite } from '../verify/measure.js';
+import { verifyFile, type FileVerification } from '../verify/verify-file.js';
+import { contextRootFor } from '../fs/build-context.js';
+import type { Io } from './io.js';
 import type { CliOptions } from './options.js';
 import { displayPath, findingLine } from './output.js';
 import {

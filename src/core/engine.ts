@@ -30,7 +30,7 @@ import {
   type Proposed,
 } from './fix-selection.js';
 import { compose, locateFinding, mapBackThrough, type OffsetMap } from './offset-map.js';
-import { parseRunShell } from '../shell/script.js';
+import { parseRunShell } from './run/shell.js';
 
 export interface Finding {
   transform: string;

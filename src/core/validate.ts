@@ -4,7 +4,8 @@
  * have (an unknown instruction, broken JSON in an exec form, a shell body that no longer parses).
  */
 import { KNOWN_INSTRUCTIONS, type DockerfileModel } from './model.js';
-import { parseRunShell, SHELL_SYNTAX } from '../shell/script.js';
+import { SHELL_SYNTAX } from '../shell/script.js';
+import { parseRunShell } from './run/shell.js';
 
 /**
  * `shellOk` caches, by RUN text, whether its shell parses: most RUNs are unchanged between passes.

@@ -1,11 +1,10 @@
 /**
- * A RUN instruction's shell, parsed: a plain JavaScript copy of the tree-sitter tree with absolute
- * offsets into the Dockerfile text (the WASM tree is freed right away, so nothing leaks and nodes
- * stay usable for as long as a transform holds them).
+ * A shell script, parsed: a plain JavaScript copy of the tree-sitter-bash tree with offsets into the
+ * text it came from (the WASM tree is freed right away, so nothing leaks and nodes stay usable for
+ * as long as a caller holds them). This layer knows bash, not Dockerfiles: src/core/run/shell.ts
+ * maps a RUN's text onto it.
  */
 import type { Tree } from 'web-tree-sitter';
-import type { DockerfileModel, InstructionNode } from '../core/model.js';
-import { blankFrom, hasBackslashBeforeContinuation, shellBodyText } from './body.js';
 import { parseShellText } from './parser.js';
 
 export interface ShNode {
@@ -21,8 +20,7 @@ export interface ShNode {
 }
 
 export interface ShellScript {
-  instruction: InstructionNode;
-  /** The Dockerfile text the offsets refer to. */
+  /** The text the offsets refer to (the whole Dockerfile, for a RUN). */
   source: string;
   /** Absolute offsets of the shell body (after RUN and its flags). */
   start: number;
@@ -37,7 +35,7 @@ export interface ShellScript {
   errexit: boolean;
 }
 
-/** The reason given when tree-sitter-bash reports a syntax error in a RUN body. */
+/** The reason given when tree-sitter-bash reports a syntax error in a script. */
 export const SHELL_SYNTAX = 'shell syntax the parser does not understand';
 
 export type ShellResult =
@@ -45,94 +43,19 @@ export type ShellResult =
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
 
-/** Text of a node in the Dockerfile. */
+/** Text of a node in the source. */
 export function textOf(script: ShellScript, node: ShNode): string {
   return script.source.slice(node.start, node.end);
 }
 
-/**
- * Parses the shell of a RUN, or says why it will not: exec form, heredocs, a non-POSIX SHELL, or a
- * body the shell grammar cannot parse. Transforms treat a null script as "do not touch".
- */
-export function parseRunShell(model: DockerfileModel, node: InstructionNode): ShellResult {
-  // Instruction nodes belong to one immutable model: the result can be kept with the node.
-  let result = parsed.get(node);
-  if (!result) parsed.set(node, (result = parseUncached(model, node)));
-  return result;
-}
-
-const parsed = new WeakMap<InstructionNode, ShellResult>();
-
-function parseUncached(model: DockerfileModel, node: InstructionNode): ShellResult {
-  if (node.keyword !== 'RUN') return { script: null, reason: 'not a RUN instruction' };
-  if (node.json) return { script: null, reason: 'exec-form RUN (no shell)' };
-  if (node.heredoc) return { script: null, reason: 'RUN with a heredoc' };
-  if (!node.args) return { script: null, reason: 'RUN without a command' };
-  return parseBody(model, node, node.shell ?? ['/bin/sh', '-c']);
-}
-
-/** Instructions whose shell form hands their text to the shell, as RUN does. */
-const SHELL_FORM_COMMANDS = new Set(['CMD', 'ENTRYPOINT']);
-
-/**
- * Parses the shell form of a CMD or ENTRYPOINT: the text the image will hand to `/bin/sh -c` (or
- * the stage's SHELL) when the container starts. Same mapping and reasons as for a RUN.
- */
-export function parseShellForm(model: DockerfileModel, node: InstructionNode): ShellResult {
-  let result = parsedForms.get(node);
-  if (!result) {
-    if (!SHELL_FORM_COMMANDS.has(node.keyword))
-      result = { script: null, reason: `${node.keyword} has no shell form` };
-    else if (node.json) result = { script: null, reason: `exec-form ${node.keyword} (no shell)` };
-    else if (!node.args) result = { script: null, reason: `${node.keyword} without a command` };
-    else result = parseBody(model, node, node.shell ?? ['/bin/sh', '-c']);
-    parsedForms.set(node, result);
-  }
-  return result;
-}
-
-const parsedForms = new WeakMap<InstructionNode, ShellResult>();
-
-function parseBody(model: DockerfileModel, node: InstructionNode, argv: string[]): ShellResult {
-  if (!isPosixShell(argv))
-    return { script: null, reason: `non-POSIX SHELL ${JSON.stringify(argv)}` };
-  const { start, end } = node.args!;
-  if (hasBackslashBeforeContinuation(model.text, start, end, model.escapeChar))
-    return {
-      script: null,
-      reason:
-        'a line continuation right after a backslash, which Docker and a shell read differently',
-    };
-  let mapped = shellBodyText(model.text, start, end, model.escapeChar);
-  let root = parseTree(mapped, start);
-  if (!root) return { script: null, reason: SHELL_SYNTAX };
-  let comment = findFirst(root, 'comment');
-  if (comment && /\S/.test(mapped.slice(comment.end - start))) {
-    // Docker joined the lines, so the comment swallows the rest of the RUN: parse what runs.
-    mapped = blankFrom(mapped, comment.start - start);
-    root = parseTree(mapped, start);
-    if (!root) return { script: null, reason: SHELL_SYNTAX };
-    comment = { ...comment, end };
-  }
-  return {
-    script: {
-      instruction: node,
-      source: model.text,
-      start,
-      end,
-      root,
-      comment,
-      errexit: hasErrexit(argv),
-    },
-  };
-}
-
+/** Whether a shell command line (`["/bin/bash", "-c"]`) runs a POSIX shell. */
 export function isPosixShell(argv: string[]): boolean {
   const name = (argv[0] ?? '').split('/').pop() ?? '';
   return POSIX_SHELLS.has(name);
 }
 
-function hasErrexit(argv: string[]): boolean {
+/** Whether a shell command line runs with `-e` (`["/bin/sh", "-ec"]`, `-o errexit`). */
+export function hasErrexit(argv: string[]): boolean {
   return argv
     .slice(1)
     .some(
@@ -141,13 +64,17 @@ function hasErrexit(argv: string[]): boolean {
 }
 
 /**
- * Trees by shell text, with offsets relative to the body: the same RUN text comes back on every
+ * Trees by shell text, with offsets relative to the text: the same RUN text comes back on every
  * pass of the engine (and across files), and copying a tree is far cheaper than parsing it again.
  */
 const treesByText = new Map<string, ShNode | null>();
 const TREE_CACHE_LIMIT = 4096;
 
-function parseTree(mapped: string, base: number): ShNode | null {
+/**
+ * Parses shell text into a tree whose offsets start at `base` (where the text sits in its source),
+ * or null when the grammar reports a syntax error.
+ */
+export function parseShellTree(mapped: string, base: number): ShNode | null {
   let relative = treesByText.get(mapped);
   if (relative === undefined) {
     const tree = parseShellText(mapped);

@@ -11,8 +11,9 @@ import { initialize, optimizeSync, type OptimizeOptions, type OptimizeResult } f
 import { findBuilder } from '../builder/detect.js';
 import { TempNames } from '../builder/temp-images.js';
 import type { Builder, BuilderKind } from '../builder/types.js';
-import { fsBuildContext } from '../cli/context.js';
-import { verifyFile, type FileVerification, type Rewrite } from './verify-file.js';
+import { fsBuildContext } from '../fs/build-context.js';
+import type { Rewrite } from './measure.js';
+import { verifyFile, type FileVerification } from './verify-file.js';
 import type { ChangedFile } from '../core/engine.js';
 
 export interface VerifiedOptions extends Omit<OptimizeOptions, 'buildContext' | 'filename'> {

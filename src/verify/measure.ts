@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { onExitCleanup, type TempNames } from '../builder/temp-images.js';
 import type { Builder, ImageFacts, SmokeResult } from '../builder/types.js';
-import type { Rewrite } from './verify-file.js';
+
+/** What a rewrite changes: the Dockerfile, and possibly the ignore file of its build context. */
+export interface Rewrite {
+  dockerfile: string;
+  /** The new contents of the ignore file that applies to the build; null: left as it is. */
+  dockerignore: string | null;
+}
 
 export interface BuildSettings {
   builder: Builder;

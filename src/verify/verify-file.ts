@@ -8,14 +8,7 @@
  */
 import { logTail } from '../builder/process.js';
 import { bisectCulprits, type Trial } from './bisect.js';
-import { buildAndMeasure, type BuildSettings, type Measurement } from './measure.js';
-
-/** What a rewrite changes: the Dockerfile, and possibly the ignore file of its build context. */
-export interface Rewrite {
-  dockerfile: string;
-  /** The new contents of the ignore file that applies to the build; null: left as it is. */
-  dockerignore: string | null;
-}
+import { buildAndMeasure, type BuildSettings, type Measurement, type Rewrite } from './measure.js';
 
 export interface RewriteUnderTest {
   /** The Dockerfile on disk (the original is built from it, in `settings.context`). */

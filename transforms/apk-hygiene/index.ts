@@ -9,10 +9,10 @@ import {
   usesNoCache,
   usesOwnCache,
   type ApkCommand,
-} from '../../src/shell/apk.js';
-import { laterInstructions } from '../../src/shell/hygiene.js';
+} from '../../src/packages/apk.js';
+import { laterInstructions } from '../../src/packages/hygiene.js';
 import { topLevelChain } from '../../src/shell/query.js';
-import { deletionContinuesLine, ESCAPED_BLANK_BEFORE } from '../../src/shell/remove.js';
+import { deletionContinuesLine, ESCAPED_BLANK_BEFORE } from '../../src/core/run/remove.js';
 import type { ShellScript } from '../../src/shell/script.js';
 
 export default defineTransform({

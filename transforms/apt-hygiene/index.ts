@@ -16,13 +16,13 @@ import {
   packageName,
   updatesBeforeUse,
   type AptCommand,
-} from '../../src/shell/apt.js';
-import { appendCommand, prependCommand } from '../../src/shell/extend.js';
-import { planRunMerge } from '../../src/shell/merge.js';
+} from '../../src/packages/apt.js';
+import { appendCommand, prependCommand } from '../../src/core/run/extend.js';
+import { planRunMerge } from '../../src/core/run/merge.js';
 import { findCommands } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import { baseImageOf } from '../../src/core/stages.js';
-import { laterListUser } from '../../src/shell/apt-lists.js';
+import { laterListUser } from '../../src/packages/apt-lists.js';
 
 /** `apt <sub>` that means exactly `apt-get <sub>` (not `upgrade`: apt's also installs new packages). */
 const APT_TO_APT_GET = new Set([

@@ -3,10 +3,10 @@ import { commentBlockAbove, indentOf, keywordCasedAs } from '../../src/core/layo
 import type { InstructionNode, Stage } from '../../src/core/model.js';
 import { baseImageOf, descendantsOf } from '../../src/core/stages.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
-import { updatesBeforeUse } from '../../src/shell/apt.js';
-import { lineageTouchesDockerClean } from '../../src/shell/apt-lists.js';
-import { instructionSnippet } from '../../src/shell/hygiene.js';
-import { isMountedAway } from '../../src/shell/mounts.js';
+import { updatesBeforeUse } from '../../src/packages/apt.js';
+import { lineageTouchesDockerClean } from '../../src/packages/apt-lists.js';
+import { instructionSnippet } from '../../src/packages/hygiene.js';
+import { isMountedAway } from '../../src/packages/mounts.js';
 
 /** The idiom of the Dockerfile reference's "cache apt packages" example. */
 export const KEEP_CACHE_COMMAND =

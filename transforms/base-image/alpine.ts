@@ -4,9 +4,9 @@
  */
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode, Stage } from '../../src/core/model.js';
-import { aptCommands, packageName, type AptCommand } from '../../src/shell/apt.js';
+import { aptCommands, packageName, type AptCommand } from '../../src/packages/apt.js';
 import { commandsOf, type SimpleCommand } from '../../src/shell/query.js';
-import { deletionContinuesLine, ESCAPED_BLANK_BEFORE } from '../../src/shell/remove.js';
+import { deletionContinuesLine, ESCAPED_BLANK_BEFORE } from '../../src/core/run/remove.js';
 import type { ShNode, ShellResult } from '../../src/shell/script.js';
 import apkNames from './apk-names.json' with { type: 'json' };
 

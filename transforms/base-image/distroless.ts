@@ -7,7 +7,7 @@ import { variableBefore } from '../../src/core/env.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
 import { absolutePath, copySpec, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
 import { workdirsOf } from '../../src/core/workdir.js';
-import { goBuilds } from '../../src/shell/builds.js';
+import { goBuilds } from '../../src/packages/builds.js';
 import type { ShellResult } from '../../src/shell/script.js';
 
 /** Users present in gcr.io/distroless/static (its /etc/passwd). */

@@ -13,12 +13,12 @@ import { keywordCasedAs } from '../../src/core/layout.js';
 import type { Stage } from '../../src/core/model.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { switchEstimate } from '../../src/data/image-sizes.js';
-import { aptCommands, createsManDir, JAVA_PACKAGE, packageName } from '../../src/shell/apt.js';
-import { prependCommand } from '../../src/shell/extend.js';
+import { aptCommands, createsManDir, JAVA_PACKAGE, packageName } from '../../src/packages/apt.js';
+import { prependCommand } from '../../src/core/run/extend.js';
 import { apkName, planAlpine } from './alpine.js';
 import { distrolessEligible } from './distroless.js';
 import { loadMapping, matchImage, type Mapping, type Match } from './mapping.js';
-import { aptInstalled, stageFamily } from '../../src/shell/installs.js';
+import { aptInstalled, stageFamily } from '../../src/packages/installs.js';
 import { toolNeeds } from './tools.js';
 
 export default defineTransform({

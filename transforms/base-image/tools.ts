@@ -6,9 +6,9 @@
  */
 import type { BuildContext } from '../../src/core/context.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
-import { aptInstalled } from '../../src/shell/installs.js';
-import { npmInstalls } from '../../src/shell/builds.js';
-import { PIP_OPTIONS_WITH_VALUE, pythonCommands } from '../../src/shell/pip.js';
+import { aptInstalled } from '../../src/packages/installs.js';
+import { npmInstalls } from '../../src/packages/builds.js';
+import { PIP_OPTIONS_WITH_VALUE, pythonCommands } from '../../src/packages/pip.js';
 import { commandsOf } from '../../src/shell/query.js';
 import type { ShellResult } from '../../src/shell/script.js';
 import toolsets from './slim-tools.json' with { type: 'json' };

@@ -4,7 +4,7 @@ import { insertRunFlags } from '../../src/core/run-flags.js';
 import { syntaxDirectiveReport } from '../../src/core/syntax-directive.js';
 import { defineTransform, type Estimate, type TransformContext } from '../../src/core/transform.js';
 import { workdirsOf } from '../../src/core/workdir.js';
-import { removeCommands, removeWord } from '../../src/shell/remove.js';
+import { removeCommands, removeWord } from '../../src/core/run/remove.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import { PLANNERS } from './managers.js';
 import {

@@ -13,13 +13,13 @@ import {
   hasAptListsCacheMount,
   LISTS_ESTIMATE,
   updatesBeforeUse,
-} from '../../src/shell/apt.js';
-import { laterListUser, lineageTouchesDockerClean } from '../../src/shell/apt-lists.js';
+} from '../../src/packages/apt.js';
+import { laterListUser, lineageTouchesDockerClean } from '../../src/packages/apt-lists.js';
 import {
   commandSetsVariable,
   instructionSnippet,
   scriptSetsVariable,
-} from '../../src/shell/hygiene.js';
+} from '../../src/packages/hygiene.js';
 import {
   choosesCacheDir,
   installsOffline,
@@ -29,10 +29,10 @@ import {
   nodeCommands,
   yarnBerryRisk,
   type NodeTool,
-} from '../../src/shell/node.js';
-import { pythonCommands } from '../../src/shell/pip.js';
-import { RPM_INSTALLING, rpmCommands, type RpmTool } from '../../src/shell/rpm.js';
-import { ZYPPER_CACHE_DIR, ZYPPER_INSTALLING, zypperCommands } from '../../src/shell/zypper.js';
+} from '../../src/packages/node.js';
+import { pythonCommands } from '../../src/packages/pip.js';
+import { RPM_INSTALLING, rpmCommands, type RpmTool } from '../../src/packages/rpm.js';
+import { ZYPPER_CACHE_DIR, ZYPPER_INSTALLING, zypperCommands } from '../../src/packages/zypper.js';
 import { commandsOf } from '../../src/shell/query.js';
 import { rootHome, type PlanContext, type PlanResult } from './plan.js';
 

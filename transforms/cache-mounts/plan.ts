@@ -9,7 +9,7 @@ import { userAt } from '../../src/core/stage-state.js';
 import { baseImageOf } from '../../src/core/stages.js';
 import type { Estimate, TransformContext } from '../../src/core/transform.js';
 import { variableBefore } from '../../src/core/env.js';
-import { isMountedAway } from '../../src/shell/mounts.js';
+import { isMountedAway } from '../../src/packages/mounts.js';
 import { pathTarget, resolveTarget, within } from '../../src/shell/paths.js';
 import { commandsOf, type SimpleCommand, type Word } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';

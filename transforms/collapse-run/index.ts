@@ -1,6 +1,6 @@
 import { defineTransform } from '../../src/core/transform.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { planRunChain } from '../../src/shell/merge-chain.js';
+import { planRunChain } from '../../src/core/run/merge-chain.js';
 
 export default defineTransform({
   meta: {

@@ -12,7 +12,7 @@
  */
 import { simpleCommand, topLevelChain, type SimpleCommand } from '../../src/shell/query.js';
 import { textOf, type ShNode, type ShellScript } from '../../src/shell/script.js';
-import { classifyCommand, type Install } from '../../src/shell/installs/index.js';
+import { classifyCommand, type Install } from '../../src/packages/installs/index.js';
 import { joinPath } from '../../src/core/paths.js';
 
 export interface InstallAt {

@@ -12,7 +12,7 @@ import type { BuildContext } from '../../src/core/context.js';
 import { normalizeContextPath } from '../../src/core/dockerignore.js';
 import { joinPath, relativeInside } from '../../src/core/paths.js';
 import { hasGlob } from '../../src/core/copy.js';
-import type { InstallInput, ProjectFiles } from '../../src/shell/installs/index.js';
+import type { InstallInput, ProjectFiles } from '../../src/packages/installs/index.js';
 import type { InstallAt } from './chain.js';
 
 export interface BroadCopy {

@@ -34,7 +34,7 @@ import {
 } from '../../src/core/copy.js';
 import { normalizeContextPath } from '../../src/core/dockerignore.js';
 import { envAt, expand, joinPath, relativeInside, symbolicWorkdirs } from '../../src/core/paths.js';
-import { classifyCommand } from '../../src/shell/installs/index.js';
+import { classifyCommand } from '../../src/packages/installs/index.js';
 import { commandsOf } from '../../src/shell/query.js';
 import { analyzeChain, short, type ChainPlan } from './chain.js';
 import { buildEdits } from './edits.js';

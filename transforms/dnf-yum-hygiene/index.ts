@@ -6,7 +6,7 @@ import {
   laterInstructions,
   planCleanup,
   toolInvocation,
-} from '../../src/shell/hygiene.js';
+} from '../../src/packages/hygiene.js';
 import { isPipedInto } from '../../src/shell/query.js';
 import {
   decidesDocs,
@@ -21,7 +21,7 @@ import {
   rpmCommands,
   usesCacheOnly,
   type RpmCommand,
-} from '../../src/shell/rpm.js';
+} from '../../src/packages/rpm.js';
 import type { ShellScript } from '../../src/shell/script.js';
 
 /** Subcommands that install or replace packages: where docs and weak dependencies come in. */

@@ -4,7 +4,7 @@ import { compileDockerignore, normalizeContextPath } from '../../src/core/docker
 import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
 import { defineTransform } from '../../src/core/transform.js';
 import { commandsOf, type SimpleCommand } from '../../src/shell/query.js';
-import { parseRunShell } from '../../src/shell/script.js';
+import { parseRunShell } from '../../src/core/run/shell.js';
 import { collectReferences, globMatches, walkContext, type Reference } from './references.js';
 
 /** The usual heavy entries. `probe`: a path the entry excludes, to tell whether it is there already. */

@@ -11,7 +11,7 @@ import {
   type DockerfileModel,
   type InstructionNode,
 } from '../../src/core/model.js';
-import { runMounts } from '../../src/shell/mounts.js';
+import { runMounts } from '../../src/packages/mounts.js';
 
 export interface Reference {
   /** Context-relative path ('' for the root) or glob, as the instruction names it. */

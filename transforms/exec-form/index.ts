@@ -9,7 +9,8 @@ import { baseImageOf, descendantsOf, lineageOf } from '../../src/core/stages.js'
 import { defineTransform } from '../../src/core/transform.js';
 import { workdirsOf } from '../../src/core/workdir.js';
 import { staticArgv, type StaticArgv } from '../../src/shell/argv.js';
-import { isPosixShell, parseShellForm } from '../../src/shell/script.js';
+import { parseShellForm } from '../../src/core/run/shell.js';
+import { isPosixShell } from '../../src/shell/script.js';
 import { checkProgram, type ProgramInputs } from './program.js';
 
 export default defineTransform({

@@ -7,9 +7,9 @@ import { posix } from 'node:path';
 import type { InstructionNode } from '../../src/core/model.js';
 import { baseImageOf, lineageOf } from '../../src/core/stages.js';
 import type { TransformContext } from '../../src/core/transform.js';
-import { aptCommands, packageName } from '../../src/shell/apt.js';
-import { apkCommands } from '../../src/shell/apk.js';
-import { rpmCommands } from '../../src/shell/rpm.js';
+import { aptCommands, packageName } from '../../src/packages/apt.js';
+import { apkCommands } from '../../src/packages/apk.js';
+import { rpmCommands } from '../../src/packages/rpm.js';
 
 export type Downloader = (url: string, path: string) => string;
 

@@ -4,9 +4,9 @@ import type { InstructionNode } from '../../src/core/model.js';
 import { insertRunFlags } from '../../src/core/run-flags.js';
 import { syntaxDirectiveReport } from '../../src/core/syntax-directive.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
-import { consumedCopies, type ConsumedCopy } from '../../src/shell/consumed-copy.js';
-import { prependCommand } from '../../src/shell/extend.js';
-import { removeCommands, removeWord } from '../../src/shell/remove.js';
+import { consumedCopies, type ConsumedCopy } from '../../src/core/run/consumed-copy.js';
+import { prependCommand } from '../../src/core/run/extend.js';
+import { removeCommands, removeWord } from '../../src/core/run/remove.js';
 import { fileUses } from './uses.js';
 import { downloaderFor } from './downloader.js';
 

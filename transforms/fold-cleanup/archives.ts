@@ -3,7 +3,7 @@
  * the build context, when it is known). The rewrite is `fold-archive`'s, which is unsafe.
  */
 import type { TransformContext } from '../../src/core/transform.js';
-import { consumedCopies } from '../../src/shell/consumed-copy.js';
+import { consumedCopies } from '../../src/core/run/consumed-copy.js';
 
 export function reportCopiedArchives(ctx: TransformContext): void {
   for (const found of consumedCopies(ctx.model, ctx.shell)) {

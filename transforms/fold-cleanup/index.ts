@@ -6,9 +6,9 @@ import {
   type TransformContext,
   shellRuns,
 } from '../../src/core/transform.js';
-import { cleansAptLists, LISTS_ESTIMATE, updatesBeforeUse } from '../../src/shell/apt.js';
-import { cleanupEffect, cleanupOnly, type CleanupEffect } from '../../src/shell/cleanup.js';
-import { planRunMerge } from '../../src/shell/merge.js';
+import { cleansAptLists, LISTS_ESTIMATE, updatesBeforeUse } from '../../src/packages/apt.js';
+import { cleanupEffect, cleanupOnly, type CleanupEffect } from '../../src/packages/cleanup.js';
+import { planRunMerge } from '../../src/core/run/merge.js';
 import { within } from '../../src/shell/paths.js';
 import { hasOption, simpleCommand, topLevelChain } from '../../src/shell/query.js';
 import { textOf, type ShellScript } from '../../src/shell/script.js';

@@ -8,14 +8,14 @@ import { posix } from 'node:path';
 import { copyOperands } from '../../src/core/copy-operands.js';
 import { workdirsOf, type WorkdirMap } from '../../src/core/workdir.js';
 import { argsText, type DockerfileModel, type InstructionNode } from '../../src/core/model.js';
-import { apkCommands, apkVirtualName } from '../../src/shell/apk.js';
-import { aptCommands, packageName, LIST_READING_SUBCOMMANDS } from '../../src/shell/apt.js';
-import { CONDA_INSTALLING, condaCommands } from '../../src/shell/conda.js';
-import { isInstalling, nodeCommands } from '../../src/shell/node.js';
-import { pythonCommands } from '../../src/shell/pip.js';
-import { RPM_INSTALLING, rpmCommands } from '../../src/shell/rpm.js';
-import { ZYPPER_INSTALLING, zypperCommands } from '../../src/shell/zypper.js';
-import { cleanupOnly, type CleanupEffect } from '../../src/shell/cleanup.js';
+import { apkCommands, apkVirtualName } from '../../src/packages/apk.js';
+import { aptCommands, packageName, LIST_READING_SUBCOMMANDS } from '../../src/packages/apt.js';
+import { CONDA_INSTALLING, condaCommands } from '../../src/packages/conda.js';
+import { isInstalling, nodeCommands } from '../../src/packages/node.js';
+import { pythonCommands } from '../../src/packages/pip.js';
+import { RPM_INSTALLING, rpmCommands } from '../../src/packages/rpm.js';
+import { ZYPPER_INSTALLING, zypperCommands } from '../../src/packages/zypper.js';
+import { cleanupOnly, type CleanupEffect } from '../../src/packages/cleanup.js';
 import {
   mentions,
   overlaps,

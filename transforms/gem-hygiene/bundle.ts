@@ -14,7 +14,7 @@ import {
   instructionSnippet,
   laterInstructions,
   planCleanup,
-} from '../../src/shell/hygiene.js';
+} from '../../src/packages/hygiene.js';
 import {
   BUNDLE_INSTALLING,
   choosesGemPath,
@@ -24,7 +24,7 @@ import {
   OFFICIAL_GEM_HOME,
   removesGemCache,
   rubyCommands,
-} from '../../src/shell/ruby.js';
+} from '../../src/packages/ruby.js';
 import { hasOption } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 

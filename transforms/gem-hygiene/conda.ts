@@ -15,13 +15,13 @@ import {
   condaCommands,
   hasCondaCacheMount,
   linksBySymlink,
-} from '../../src/shell/conda.js';
+} from '../../src/packages/conda.js';
 import {
   copiedElsewhere,
   instructionSnippet,
   planCleanup,
   toolInvocation,
-} from '../../src/shell/hygiene.js';
+} from '../../src/packages/hygiene.js';
 import type { ShellScript } from '../../src/shell/script.js';
 
 export function condaCleanup(

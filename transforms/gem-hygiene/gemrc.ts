@@ -6,7 +6,7 @@
  */
 import type { InstructionNode } from '../../src/core/model.js';
 import type { TransformContext } from '../../src/core/transform.js';
-import { doneBefore } from '../../src/shell/earlier-runs.js';
+import { doneBefore } from '../../src/core/run/earlier-runs.js';
 import { commandsOf } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 

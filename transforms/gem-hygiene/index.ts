@@ -3,7 +3,7 @@ import { variableBefore } from '../../src/core/env.js';
 import { legacyBaseFor, rootImageOf } from '../../src/core/images.js';
 import type { InstructionNode } from '../../src/core/model.js';
 import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
-import { decidesDocs, isOfficialRubyImage, rubyCommands } from '../../src/shell/ruby.js';
+import { decidesDocs, isOfficialRubyImage, rubyCommands } from '../../src/packages/ruby.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import { bundleCleanup } from './bundle.js';
 import { condaCleanup } from './conda.js';

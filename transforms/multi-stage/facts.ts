@@ -7,7 +7,7 @@ import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/mod
 import { DEFAULT_PATH, variableBefore } from '../../src/core/env.js';
 import { absolutePath, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
 import type { WorkdirMap } from '../../src/core/workdir.js';
-import { aptInstalled } from '../../src/shell/installs.js';
+import { aptInstalled } from '../../src/packages/installs.js';
 import { findCommands } from '../../src/shell/query.js';
 import type { ShellResult, ShellScript } from '../../src/shell/script.js';
 import type { Language } from './files.js';

@@ -16,7 +16,7 @@ import {
   linksStatically,
   nodeBuilds,
   npmInstalls,
-} from '../../src/shell/builds.js';
+} from '../../src/packages/builds.js';
 import { jreRuntime, slimRuntime } from './runtimes.js';
 import {
   copiedInto,

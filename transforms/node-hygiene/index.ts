@@ -8,7 +8,7 @@ import {
   laterInstructions,
   planCleanup,
   toolInvocation,
-} from '../../src/shell/hygiene.js';
+} from '../../src/packages/hygiene.js';
 import {
   choosesCacheDir,
   hasNodeCacheMount,
@@ -23,7 +23,7 @@ import {
   yarnBerryRisk,
   type NodeCommand,
   type NodeTool,
-} from '../../src/shell/node.js';
+} from '../../src/packages/node.js';
 import type { ShellScript } from '../../src/shell/script.js';
 
 const TOOLS: readonly NodeTool[] = ['npm', 'yarn', 'pnpm'];

@@ -9,7 +9,7 @@ import {
   instructionSnippet,
   planCleanup,
   scriptSetsVariable,
-} from '../../src/shell/hygiene.js';
+} from '../../src/packages/hygiene.js';
 import {
   hasPipCacheMount,
   hasPipenvCacheMount,
@@ -22,7 +22,7 @@ import {
   uvDecidesCache,
   uvLinksBySymlink,
   type PythonCommand,
-} from '../../src/shell/pip.js';
+} from '../../src/packages/pip.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import { poetrySupportsNoCache } from './poetry.js';
 import { pipReplacedBefore } from './upgrade.js';

@@ -5,8 +5,8 @@
  */
 import type { InstructionNode } from '../../src/core/model.js';
 import type { TransformContext } from '../../src/core/transform.js';
-import { doneBefore } from '../../src/shell/earlier-runs.js';
-import { pythonCommands } from '../../src/shell/pip.js';
+import { doneBefore } from '../../src/core/run/earlier-runs.js';
+import { pythonCommands } from '../../src/packages/pip.js';
 import { commandsOf, hasOption } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 

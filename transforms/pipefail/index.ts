@@ -3,7 +3,8 @@ import { argsText, type DockerfileModel, type InstructionNode } from '../../src/
 import { baseImageOf } from '../../src/core/stages.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { simpleCommand } from '../../src/shell/query.js';
-import { findAll, parseShellForm, type ShellScript } from '../../src/shell/script.js';
+import { parseShellForm } from '../../src/core/run/shell.js';
+import { findAll, type ShellScript } from '../../src/shell/script.js';
 import { hasPipe, pipefailTrap } from './traps.js';
 
 const PREFIX = 'set -o pipefail && ';

@@ -3,12 +3,12 @@ import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
 import { baseImageOf, lineageOf } from '../../src/core/stages.js';
 import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
-import { apkCommands } from '../../src/shell/apk.js';
-import { aptCommands } from '../../src/shell/apt.js';
+import { apkCommands } from '../../src/packages/apk.js';
+import { aptCommands } from '../../src/packages/apt.js';
 import { findCommands, type SimpleCommand } from '../../src/shell/query.js';
-import { rpmCommands } from '../../src/shell/rpm.js';
+import { rpmCommands } from '../../src/packages/rpm.js';
 import type { ShellScript } from '../../src/shell/script.js';
-import { zypperCommands } from '../../src/shell/zypper.js';
+import { zypperCommands } from '../../src/packages/zypper.js';
 
 const PROGRESS = '--progress=dot:giga';
 /** GNU wget short options that take a value: in `-qO-` the `O` takes `-`. */

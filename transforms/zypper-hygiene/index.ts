@@ -1,7 +1,7 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
 import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
-import { planCleanup, toolInvocation } from '../../src/shell/hygiene.js';
+import { planCleanup, toolInvocation } from '../../src/packages/hygiene.js';
 import { isPipedInto } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import {
@@ -14,7 +14,7 @@ import {
   zypperCommands,
   zypperNonInteractive,
   type ZypperCommand,
-} from '../../src/shell/zypper.js';
+} from '../../src/packages/zypper.js';
 
 /** Subcommands `--no-recommends` is added to (zypper documents it for both). */
 const RECOMMENDING = new Set(['install', 'dist-upgrade']);

@@ -9,12 +9,12 @@
  * Prepending `X && ` is only done when the RUN is a single `&&` chain, so that a failing X cannot
  * let later statements run anyway.
  */
-import type { Edit } from '../core/edits.js';
-import type { DockerfileModel, InstructionNode } from '../core/model.js';
-import { continuationIndent } from '../core/layout.js';
-import { lastStatementEnd, topLevelChain } from './query.js';
-import type { ShellScript } from './script.js';
-import { enablesErrexit, ERREXIT_NEUTRAL } from './state.js';
+import type { Edit } from '../edits.js';
+import type { DockerfileModel, InstructionNode } from '../model.js';
+import { continuationIndent } from '../layout.js';
+import { lastStatementEnd, topLevelChain } from '../../shell/query.js';
+import type { ShellScript } from '../../shell/script.js';
+import { enablesErrexit, ERREXIT_NEUTRAL } from '../../shell/state.js';
 
 export type Extension = { ok: true; edit: Edit } | { ok: false; reason: string };
 

@@ -10,8 +10,8 @@
  */
 import type { InstructionNode } from '../core/model.js';
 import { isHomeDirMountedAway, isMountedAway } from './mounts.js';
-import { commandsOf, type SimpleCommand, type Word } from './query.js';
-import type { ShellScript } from './script.js';
+import { commandsOf, type SimpleCommand, type Word } from '../shell/query.js';
+import type { ShellScript } from '../shell/script.js';
 
 export type PythonTool = 'pip' | 'pipenv' | 'poetry' | 'uv';
 

@@ -2,9 +2,9 @@
  * Whether something was done before a point of a RUN: earlier in that RUN, or in an earlier RUN of
  * its stage or of a stage it is built from (`FROM <stage>`), whose files it inherits.
  */
-import type { InstructionNode, Stage } from '../core/model.js';
-import type { TransformContext } from '../core/transform.js';
-import type { ShellScript } from './script.js';
+import type { InstructionNode, Stage } from '../model.js';
+import type { TransformContext } from '../transform.js';
+import type { ShellScript } from '../../shell/script.js';
 
 /** `test(script, before)`: whether `script`, up to offset `before`, does the thing. */
 export function doneBefore(

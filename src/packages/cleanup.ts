@@ -10,9 +10,9 @@ import { isCleanup, nodeCommands } from './node.js';
 import { pythonCommands } from './pip.js';
 import { rpmCommands } from './rpm.js';
 import { ZYPPER_CACHE_DIR, zypperCommands } from './zypper.js';
-import { pathTarget, type PathTarget } from './paths.js';
-import { findAll, textOf, type ShNode, type ShellScript } from './script.js';
-import { commandsOf, type SimpleCommand, type Word } from './query.js';
+import { pathTarget, type PathTarget } from '../shell/paths.js';
+import { findAll, textOf, type ShNode, type ShellScript } from '../shell/script.js';
+import { commandsOf, type SimpleCommand, type Word } from '../shell/query.js';
 
 export type Manager = 'apt' | 'apk' | 'rpm' | 'zypper' | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'conda';
 

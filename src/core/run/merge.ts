@@ -19,12 +19,17 @@
  * of the earlier one. The caller must have proven that the instructions in between neither depend
  * on nor affect what the later RUN does (fold-cleanup does this for cleanup-only RUNs).
  */
-import type { Edit } from '../core/edits.js';
-import { commentBlockAbove, continuationIndent, deletionOfLines } from '../core/layout.js';
-import type { DockerfileModel, InstructionNode } from '../core/model.js';
-import { lastStatementEnd, simpleCommand, topLevelChain, type ChainItem } from './query.js';
-import type { ShellResult, ShellScript } from './script.js';
-import { enablesErrexit, ERREXIT_NEUTRAL, stateLeaks, type StateLeak } from './state.js';
+import type { Edit } from '../edits.js';
+import { commentBlockAbove, continuationIndent, deletionOfLines } from '../layout.js';
+import type { DockerfileModel, InstructionNode } from '../model.js';
+import {
+  lastStatementEnd,
+  simpleCommand,
+  topLevelChain,
+  type ChainItem,
+} from '../../shell/query.js';
+import type { ShellResult, ShellScript } from '../../shell/script.js';
+import { enablesErrexit, ERREXIT_NEUTRAL, stateLeaks, type StateLeak } from '../../shell/state.js';
 
 export type MergePlan =
   { ok: true; edits: Edit[]; notes: string[] } | { ok: false; reason: string };

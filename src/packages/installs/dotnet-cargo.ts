@@ -12,7 +12,7 @@
  * That rests on cargo's file-time heuristics: never provably equal, so only the unsafe transform
  * does it.
  */
-import type { SimpleCommand } from '../query.js';
+import type { SimpleCommand } from '../../shell/query.js';
 import {
   parseArgs,
   refuse,

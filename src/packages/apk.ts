@@ -8,8 +8,14 @@
  */
 import type { InstructionNode } from '../core/model.js';
 import { isMountedAway } from './mounts.js';
-import { findCommands, hasOption, subcommandOf, type SimpleCommand, type Word } from './query.js';
-import type { ShellScript } from './script.js';
+import {
+  findCommands,
+  hasOption,
+  subcommandOf,
+  type SimpleCommand,
+  type Word,
+} from '../shell/query.js';
+import type { ShellScript } from '../shell/script.js';
 
 export interface ApkCommand {
   cmd: SimpleCommand;

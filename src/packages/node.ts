@@ -9,8 +9,8 @@
 import type { BuildContext } from '../core/context.js';
 import type { DockerfileModel, InstructionNode } from '../core/model.js';
 import { discardedMounts, isHomeDirMountedAway, isMountedAway } from './mounts.js';
-import { commandsOf, hasOption, type SimpleCommand, type Word } from './query.js';
-import type { ShellScript } from './script.js';
+import { commandsOf, hasOption, type SimpleCommand, type Word } from '../shell/query.js';
+import type { ShellScript } from '../shell/script.js';
 
 export type NodeTool = 'npm' | 'yarn' | 'pnpm';
 

@@ -9,8 +9,8 @@
  */
 import type { InstructionNode } from '../core/model.js';
 import { discardedMounts, isMountedAway } from './mounts.js';
-import { commandsOf, subcommandOf, type SimpleCommand, type Word } from './query.js';
-import type { ShellScript } from './script.js';
+import { commandsOf, subcommandOf, type SimpleCommand, type Word } from '../shell/query.js';
+import type { ShellScript } from '../shell/script.js';
 
 export interface CondaCommand {
   cmd: SimpleCommand;

@@ -3,8 +3,8 @@
  * they read and write), commands that do not read the project source (setup and cleanup), and
  * everything else, which may read anything.
  */
-import type { SimpleCommand } from '../query.js';
-import { textOf, type ShellScript } from '../script.js';
+import type { SimpleCommand } from '../../shell/query.js';
+import { textOf, type ShellScript } from '../../shell/script.js';
 import { classifyGo } from './go.js';
 import { classifyJvm } from './jvm.js';
 import { classifyNode } from './node.js';

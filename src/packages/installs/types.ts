@@ -4,7 +4,7 @@
  *
  * Paths are relative to the install's project directory (the directory it works in), `/`-separated.
  */
-import type { SimpleCommand, Word } from '../query.js';
+import type { SimpleCommand, Word } from '../../shell/query.js';
 
 /** A file or directory the install reads. */
 export interface InstallInput {

@@ -5,7 +5,7 @@
  * and is refused.
  */
 import { PIP_OPTIONS_WITH_VALUE } from '../pip.js';
-import type { SimpleCommand, Word } from '../query.js';
+import type { SimpleCommand, Word } from '../../shell/query.js';
 import {
   hasAny,
   looksLikePath,

@@ -15,9 +15,9 @@
  * A pair that fails a check splits the run there, and each part of two or more RUNs is one fix.
  * Two RUNs come out exactly as planRunMerge joins them.
  */
-import type { Edit } from '../core/edits.js';
-import { continuationIndent } from '../core/layout.js';
-import type { DockerfileModel, InstructionNode } from '../core/model.js';
+import type { Edit } from '../edits.js';
+import { continuationIndent } from '../layout.js';
+import type { DockerfileModel, InstructionNode } from '../model.js';
 import {
   commentsBetween,
   cwdResetBy,
@@ -29,7 +29,7 @@ import {
   refusalBeforeLeaks,
   type JoinPart,
 } from './merge.js';
-import type { ShellResult } from './script.js';
+import type { ShellResult } from '../../shell/script.js';
 
 export interface ChainOptions {
   /** Contain a RUN's shell state in `( ... )` instead of splitting the run there. Default true. */

@@ -5,7 +5,7 @@
 import type { DockerfileModel, InstructionNode, Stage } from '../core/model.js';
 import { descendantsOf } from '../core/stages.js';
 import { aptCommands, packageName } from './apt.js';
-import type { ShellResult } from './script.js';
+import type { ShellResult } from '../shell/script.js';
 
 /** The stage and every stage built FROM it, directly or through others. */
 export function stageFamily(model: DockerfileModel, stage: Stage): Stage[] {

@@ -10,9 +10,9 @@
  * statement and the removed one, and a comment left at the end of a continued RUN would swallow
  * the next line.
  */
-import { leavesLineContinued, type Edit } from '../core/edits.js';
-import { topLevelChain, type SimpleCommand, type Word } from './query.js';
-import type { ShNode, ShellScript } from './script.js';
+import { leavesLineContinued, type Edit } from '../edits.js';
+import { topLevelChain, type SimpleCommand, type Word } from '../../shell/query.js';
+import type { ShNode, ShellScript } from '../../shell/script.js';
 
 export type Removal = { ok: true; edits: Edit[] } | { ok: false; reason: string };
 

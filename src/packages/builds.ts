@@ -3,8 +3,8 @@
  * `mvn package`, `gradle build`, `npm run build`, `tsc`, `make`. Only what is written literally
  * counts: an output path built from variables is reported as unknown (null).
  */
-import { findCommands, subcommandOf, type SimpleCommand } from './query.js';
-import { textOf, type ShellScript } from './script.js';
+import { findCommands, subcommandOf, type SimpleCommand } from '../shell/query.js';
+import { textOf, type ShellScript } from '../shell/script.js';
 
 export interface GoBuild {
   cmd: SimpleCommand;

@@ -5,10 +5,10 @@
  * and nothing later may still need the cache.
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../core/model.js';
-import { findAll, textOf, type ShNode, type ShellScript } from './script.js';
+import { findAll, textOf, type ShNode, type ShellScript } from '../shell/script.js';
 import type { Edit } from '../core/edits.js';
-import { appendCommand } from './extend.js';
-import { commandsOf, simpleCommand, type SimpleCommand } from './query.js';
+import { appendCommand } from '../core/run/extend.js';
+import { commandsOf, simpleCommand, type SimpleCommand } from '../shell/query.js';
 
 /** Parents that make a command run only sometimes (a `for` loop over words is not one of them). */
 const CONDITIONAL_PARENTS = new Set([

@@ -4,7 +4,7 @@
  * in a layer of their own. Multi-module builds, local jars and build scripts that read other files
  * are refused: the build files alone would not resolve the same way.
  */
-import type { SimpleCommand, Word } from '../query.js';
+import type { SimpleCommand, Word } from '../../shell/query.js';
 import { refuse, type Classified, type InstallInput, type ProjectFiles } from './types.js';
 
 const MAVEN_WITH_VALUE = new Set([

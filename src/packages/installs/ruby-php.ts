@@ -5,7 +5,7 @@
  * `--no-scripts --no-autoloader` first, and `composer dump-autoload` (plus `post-install-cmd`
  * scripts) once the source is in place.
  */
-import type { SimpleCommand } from '../query.js';
+import type { SimpleCommand } from '../../shell/query.js';
 import { hasAny, parseArgs, refuse, valueOf, type Classified } from './types.js';
 
 const BUNDLE_WITH_VALUE = new Set([

@@ -5,12 +5,12 @@
  * it to a bind mount or a download in the RUN).
  */
 import { posix } from 'node:path';
-import { copyOperands } from '../core/copy-operands.js';
-import { workdirsOf } from '../core/workdir.js';
-import type { DockerfileModel, InstructionNode } from '../core/model.js';
-import { pathTarget, resolveTarget, within } from './paths.js';
-import { commandsOf, type SimpleCommand, type Word } from './query.js';
-import type { ShellResult, ShellScript } from './script.js';
+import { copyOperands } from '../copy-operands.js';
+import { workdirsOf } from '../workdir.js';
+import type { DockerfileModel, InstructionNode } from '../model.js';
+import { pathTarget, resolveTarget, within } from '../../shell/paths.js';
+import { commandsOf, type SimpleCommand, type Word } from '../../shell/query.js';
+import type { ShellResult, ShellScript } from '../../shell/script.js';
 
 export interface ConsumedCopy {
   copy: InstructionNode;

@@ -16,8 +16,8 @@ import {
   subcommandOf,
   type SimpleCommand,
   type Word,
-} from './query.js';
-import type { ShellScript } from './script.js';
+} from '../shell/query.js';
+import type { ShellScript } from '../shell/script.js';
 
 export interface RubyCommand {
   cmd: SimpleCommand;

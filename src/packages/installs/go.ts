@@ -2,7 +2,7 @@
  * Go modules: `go mod download` reads go.mod and go.sum only. A `go build` (or install, test, vet,
  * run) after the source is copied downloads the modules itself, so `go mod download` is run first.
  */
-import type { SimpleCommand } from '../query.js';
+import type { SimpleCommand } from '../../shell/query.js';
 import {
   parseArgs,
   valueOf,

@@ -3,7 +3,7 @@
  * package manager's own configuration; they run the root package's install lifecycle scripts,
  * which may read anything, so those are refused unless `--ignore-scripts` is given.
  */
-import type { SimpleCommand } from '../query.js';
+import type { SimpleCommand } from '../../shell/query.js';
 import {
   hasAny,
   parseArgs,

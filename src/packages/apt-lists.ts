@@ -6,7 +6,7 @@
 import type { DockerfileModel, InstructionNode, Stage } from '../core/model.js';
 import { descendantsOf, lineageOf } from '../core/stages.js';
 import { DOCKER_CLEAN, touchesDockerClean, updatesBeforeUse } from './apt.js';
-import type { ShellResult } from './script.js';
+import type { ShellResult } from '../shell/script.js';
 
 const APT_USE_TEXT = /\bapt(-get)?\b[^\n]*\b(install|upgrade|dist-upgrade|source|build-dep)\b/;
 
