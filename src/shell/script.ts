@@ -6,6 +6,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import { parseShellText } from './parser.js';
+import { fixPrecedence } from './precedence.js';
 
 export interface ShNode {
   type: string;
@@ -79,7 +80,7 @@ export function parseShellTree(mapped: string, base: number): ShNode | null {
   if (relative === undefined) {
     const tree = parseShellText(mapped);
     try {
-      relative = tree.rootNode.hasError ? null : convert(tree, 0);
+      relative = tree.rootNode.hasError ? null : fixPrecedence(convert(tree, 0));
     } finally {
       tree.delete();
     }

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN mkdir /data && \
+    { grep -q "^a" /etc/f || echo a >> /etc/f 2>&1 | tee /data/log; } && \
+    { grep -q "^b" /etc/f && echo b > /data/b || true; }

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN mkdir /data
+RUN ! grep -q bad /etc/passwd > /dev/null

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN (cd /usr/src) && \
+    cd app && make
