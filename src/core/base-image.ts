@@ -1,7 +1,8 @@
 /**
  * What a well-known public base image gives a stage, for transforms whose safety depends on it:
  * which shell `/bin/sh` is (pipefail), which `wget` is installed (GNU or busybox), whether the image
- * declares an ENTRYPOINT (exec-form CMD), and which WORKDIR it starts in (relative WORKDIR).
+ * declares an ENTRYPOINT (exec-form CMD), which WORKDIR it starts in (relative WORKDIR), and which
+ * user a RUN runs as when the Dockerfile sets none (a cleanup that needs root).
  *
  * Only Docker Hub official images (and the Red Hat UBI images) are known, by name and tag as
  * written. Anything else — another registry, a variable, an unknown tag variant — is unknown, and
@@ -21,6 +22,11 @@ export interface BaseImageFacts {
   noEntrypoint: boolean;
   /** The working directory a stage built on it starts in, when known. */
   workdir: string | null;
+  /**
+   * The user its RUNs run as when no USER is set: 'root' for the images known here (none of them
+   * sets a USER); null when not known (CI convenience images, for one, set their own user).
+   */
+  defaultUser: 'root' | null;
 }
 
 export interface ImageReference {
@@ -37,6 +43,7 @@ const UNKNOWN = (name: string): BaseImageFacts => ({
   family: null,
   noEntrypoint: false,
   workdir: null,
+  defaultUser: null,
 });
 
 /** Operating-system images: no ENTRYPOINT, WORKDIR `/`, any tag is that distribution. */
@@ -133,20 +140,27 @@ export function parseImageReference(image: string): ImageReference | null {
 /** Facts about a `FROM` image as written; `family: null` and no facts when it is not known. */
 export function baseImageFacts(image: string): BaseImageFacts {
   if (image.toLowerCase() === 'scratch')
-    return { name: 'scratch', family: 'scratch', noEntrypoint: true, workdir: '/' };
+    return {
+      name: 'scratch',
+      family: 'scratch',
+      noEntrypoint: true,
+      workdir: '/',
+      defaultUser: 'root',
+    };
   const ref = parseImageReference(image);
   if (!ref) return UNKNOWN(image);
   const full = ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
   const name = ref.tag ? `${full}:${ref.tag}` : full;
-  if (UBI.test(full)) return { name, family: 'rhel', noEntrypoint: true, workdir: null };
+  if (UBI.test(full))
+    return { name, family: 'rhel', noEntrypoint: true, workdir: null, defaultUser: 'root' };
   if (ref.registry) return UNKNOWN(name);
   const os = OS_IMAGES.get(ref.repository);
-  if (os) return { name, family: os, noEntrypoint: true, workdir: '/' };
+  if (os) return { name, family: os, noEntrypoint: true, workdir: '/', defaultUser: 'root' };
   const language = LANGUAGE_IMAGES.get(ref.repository);
   if (!language) return UNKNOWN(name);
   const family = languageVariant(ref.tag);
   // An unknown variant may be built on anything: only the facts shared by every variant hold.
-  return { name, family, ...language };
+  return { name, family, ...language, defaultUser: 'root' };
 }
 
 /** `3.12-slim-bookworm` → debian; `3.12-alpine3.20` → alpine; an unrecognised word → null. */

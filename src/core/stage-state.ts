@@ -6,6 +6,8 @@
  */
 import { posix } from 'node:path';
 import { JSONInstruction } from 'dockerfile-ast';
+import { baseImageFacts } from './base-image.js';
+import { rootImageOf } from './images.js';
 import type { InstructionNode, Stage } from './model.js';
 import { lineageOf } from './stages.js';
 
@@ -26,6 +28,19 @@ export function userAt(stage: Stage, until: InstructionNode | null = null): stri
   for (const node of lineage(stage, until))
     if (node.keyword === 'USER') user = node.ast.getArgumentsContent()?.trim() ?? null;
   return user;
+}
+
+/**
+ * Who runs an instruction of the stage: 'root', 'other' (a USER that is not root), or null when
+ * that cannot be told (a USER with variables, or no USER and a base image whose user is not known).
+ * A command that needs root may only be added where this is 'root', or under the same `sudo` as
+ * the command it follows.
+ */
+export function userKindAt(stage: Stage, until: InstructionNode | null): 'root' | 'other' | null {
+  const user = userAt(stage, until);
+  if (user === null) return baseImageFacts(rootImageOf(stage)).defaultUser;
+  if (user.includes('$')) return null;
+  return /^(root|0)(:.*)?$/.test(user) ? 'root' : 'other';
 }
 
 export interface CopySpec {

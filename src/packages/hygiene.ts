@@ -133,14 +133,27 @@ export function commandSetsVariable(
 }
 
 /**
- * How to run a follow-up command as the same user as `cmd`: '' for no wrapper, the `sudo [opts]`
- * words as written, or null when the wrappers cannot be repeated faithfully (`env`, dynamic words).
+ * How to run a follow-up command as the same user as `cmd`, with the same environment: '' for no
+ * wrapper, the `sudo [opts]` words as written, or null when the wrappers cannot be repeated
+ * faithfully (`env`, dynamic words).
  */
 export function sameUserPrefix(cmd: SimpleCommand): string | null {
-  if (cmd.wrappers.length === 0) return '';
+  if (cmd.wrappers.some((w) => w.value === 'env')) return null;
+  return userPrefix(cmd);
+}
+
+/**
+ * How to run a follow-up command as the same user as `cmd` (its environment aside): '' when it
+ * runs as the shell's user (no wrapper, or only `env`), the `sudo [opts]` words as written, or
+ * null when they cannot be repeated (dynamic words).
+ */
+export function userPrefix(cmd: SimpleCommand): string | null {
+  if (cmd.wrappers.length === 0 || cmd.wrappers[0].value === 'env') return '';
   if (cmd.wrappers[0].value !== 'sudo') return null;
-  if (cmd.wrappers.some((w) => w.value === null || w.value === 'env')) return null;
-  return `${cmd.wrappers.map((w) => w.text).join(' ')} `;
+  const envAt = cmd.wrappers.findIndex((w) => w.value === 'env');
+  const sudo = envAt === -1 ? cmd.wrappers : cmd.wrappers.slice(0, envAt);
+  if (sudo.some((w) => w.value === null)) return null;
+  return `${sudo.map((w) => w.text).join(' ')} `;
 }
 
 /**

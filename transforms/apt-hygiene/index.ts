@@ -14,13 +14,16 @@ import {
   LISTS_ESTIMATE,
   NEED_CA_CERTIFICATES,
   packageName,
+  rootPrefix,
   updatesBeforeUse,
   type AptCommand,
+  type RootPrefix,
 } from '../../src/packages/apt.js';
 import { appendCommand, prependCommand } from '../../src/core/run/extend.js';
 import { planRunMerge } from '../../src/core/run/merge.js';
 import { findCommands } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
+import { userKindAt } from '../../src/core/stage-state.js';
 import { baseImageOf } from '../../src/core/stages.js';
 import { laterListUser } from '../../src/packages/apt-lists.js';
 
@@ -170,19 +173,22 @@ function rewriteRun(
     if (flags.length > 0)
       edits.push({ start: apt.sub.end, end: apt.sub.end, text: ` ${flags.join(' ')}` });
   }
+  const root = rootPrefix(apts, userKindAt(node.stage!, node));
   if (prependJavaManDir) {
-    const mkdir = prependCommand(script, 'mkdir -p /usr/share/man/man1');
+    const command = 'reason' in root ? null : `${root.prefix}mkdir -p /usr/share/man/man1`;
+    const mkdir =
+      command === null
+        ? { ok: false as const, reason: (root as { reason: string }).reason }
+        : prependCommand(script, command);
     if (mkdir.ok) {
       edits.push(mkdir.edit);
-      did.push(
-        'added `mkdir -p /usr/share/man/man1` (OpenJDK fails to configure on slim bases without it)',
-      );
+      did.push(`added \`${command}\` (OpenJDK fails to configure on slim bases without it)`);
     } else {
       warnings.push(`OpenJDK on a slim base needs /usr/share/man/man1, not added: ${mkdir.reason}`);
     }
   }
 
-  const cleanup = cleanupFor(ctx, node, script, apts, convertedDownload);
+  const cleanup = cleanupFor(ctx, node, script, apts, convertedDownload, root);
   if (typeof cleanup === 'string') {
     warnings.push(cleanup);
   } else if (cleanup) {
@@ -191,15 +197,19 @@ function rewriteRun(
   }
   if (convertedDownload && (!cleanup || typeof cleanup === 'string') && !cleansDownloads(script)) {
     // Without `apt-get clean`, apt-get would leave the .deb files that apt deleted: keep `apt`.
-    const keep = new Set(
-      apts
-        .filter((a) => a.tool === 'apt' && a.subcommand && DOWNLOADING.has(a.subcommand))
-        .map((a) => a.cmd.nameWord!.start),
+    const kept = apts.filter(
+      (a) => a.tool === 'apt' && a.subcommand && DOWNLOADING.has(a.subcommand),
     );
+    const keep = new Set(kept.map((a) => a.cmd.nameWord!.start));
     for (let i = edits.length - 1; i >= 0; i--)
       if (keep.has(edits[i].start) && edits[i].text === 'apt-get') edits.splice(i, 1);
+    const names = [...new Set(kept.map((a) => `\`apt ${a.subcommand}\``))];
+    const undone = new Set(
+      kept.map((a) => `\`apt ${a.subcommand}\` → \`apt-get ${a.subcommand}\``),
+    );
+    for (let i = did.length - 1; i >= 0; i--) if (undone.has(did[i])) did.splice(i, 1);
     warnings.push(
-      '`apt install` kept: apt-get keeps the downloaded .deb files that apt removes, and `apt-get clean` cannot be appended here',
+      `${names.join(', ')} kept: apt-get keeps the downloaded .deb files that apt removes, and \`apt-get clean\` cannot be appended here`,
     );
   }
 
@@ -231,6 +241,7 @@ function cleanupFor(
   script: ShellScript,
   apts: AptCommand[],
   convertedDownload: boolean,
+  root: RootPrefix,
 ): Cleanup | string | null {
   // Under --cache-strategy mounts the caches are kept out of the layer by cache-mounts: removing
   // them here would empty the cache (the two strategies never mix in one RUN).
@@ -250,9 +261,12 @@ function cleanupFor(
       removeLists = false;
     }
   }
+  // Both need root: they run as the apt commands do (the same `sudo`), or not at all.
+  if ('reason' in root)
+    return `${removeLists ? 'package lists not removed' : '`apt-get clean` not appended'}: ${root.reason}`;
   const commands = [
-    clean ? 'apt-get clean' : null,
-    removeLists ? 'rm -rf /var/lib/apt/lists/*' : null,
+    clean ? `${root.prefix}apt-get clean` : null,
+    removeLists ? `${root.prefix}rm -rf /var/lib/apt/lists/*` : null,
   ]
     .filter(Boolean)
     .join(' && ');

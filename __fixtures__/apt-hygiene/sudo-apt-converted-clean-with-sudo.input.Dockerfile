@@ -1,0 +1,3 @@
+FROM debian:bookworm
+USER dev
+RUN sudo apt update && sudo apt install -y jq

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+USER dev
+RUN sudo apt-get update && sudo apt-get install --no-install-recommends -y jq && sudo apt-get clean && sudo rm -rf /var/lib/apt/lists/*
