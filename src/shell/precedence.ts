@@ -13,7 +13,7 @@
  * them), and a pipeline whose element became a list is rebuilt so that the pipe joins only the
  * commands next to it. Offsets and every other node stay as they were.
  */
-import type { ShNode } from './script.js';
+import type { ShNode } from './node.js';
 
 const LOOSE_BODIES = new Set(['list', 'pipeline', 'negated_command']);
 const AND_OR = new Set(['&&', '||']);

@@ -6,19 +6,10 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import { parseShellText } from './parser.js';
+import type { ShNode } from './node.js';
 import { fixPrecedence } from './precedence.js';
 
-export interface ShNode {
-  type: string;
-  /** Named nodes are grammar symbols (`command`, `word`); anonymous ones are tokens (`&&`, `;`). */
-  named: boolean;
-  /** The field this node fills in its parent (`name`, `argument`, `body`...), if any. */
-  field: string | null;
-  start: number;
-  end: number;
-  children: ShNode[];
-  parent: ShNode | null;
-}
+export type { ShNode };
 
 export interface ShellScript {
   /** The text the offsets refer to (the whole Dockerfile, for a RUN). */
