@@ -4,6 +4,7 @@
  * this module converts those to offsets once, so transforms never do position arithmetic.
  */
 import {
+  Arg,
   DockerfileParser,
   From,
   Instruction,
@@ -14,6 +15,7 @@ import {
 } from 'dockerfile-ast';
 import './ast-memo.js';
 import { LineIndex } from './line-index.js';
+import { isWindowsImage, resolveGlobalArgs, runLooksWindows, WINDOWS_SHELL } from './windows.js';
 
 type Range = ReturnType<Instruction['getRange']>;
 
@@ -117,9 +119,6 @@ export const KNOWN_INSTRUCTIONS = new Set([
 ]);
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
-const WINDOWS_IMAGE =
-  /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/@-]|$)|mcr\.microsoft\.com\/(windows|powershell)/i;
-const WINDOWS_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
 
 export function parseDockerfile(text: string): DockerfileModel {
   const lines = new LineIndex(text);
@@ -135,6 +134,8 @@ export function parseDockerfile(text: string): DockerfileModel {
   let stage: Stage | null = null;
   let shell = DEFAULT_SHELL;
   let windows = dockerfile.getEscapeCharacter() === '`';
+  /** Global ARG defaults (before the first FROM), for `FROM ${BASE}`. */
+  const globalArgs = new Map<string, string>();
   const shellAtStageEnd = new Map<Stage, string[]>();
 
   for (const ast of dockerfile.getInstructions()) {
@@ -172,8 +173,13 @@ export function parseDockerfile(text: string): DockerfileModel {
       stages.push(stage);
       node.stage = stage;
       shell = parent ? (shellAtStageEnd.get(parent) ?? DEFAULT_SHELL) : DEFAULT_SHELL;
-      if (image && WINDOWS_IMAGE.test(image)) windows = true;
+      if (image && isWindowsImage(resolveGlobalArgs(image, globalArgs))) windows = true;
       continue;
+    }
+    if (!stage && keyword === 'ARG' && ast instanceof Arg) {
+      const property = ast.getProperty();
+      const value = property?.getValue();
+      if (property && value != null) globalArgs.set(property.getName(), value);
     }
     node.stage = stage;
     stage?.instructions.push(node);
@@ -183,6 +189,12 @@ export function parseDockerfile(text: string): DockerfileModel {
       if (argv.length > 0 && WINDOWS_SHELL.test(argv[0])) windows = true;
     }
     if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') node.shell = shell;
+    if (
+      keyword === 'RUN' &&
+      node.args &&
+      runLooksWindows(text.slice(node.args.start, node.args.end))
+    )
+      windows = true;
     if (
       keyword === 'WORKDIR' &&
       node.args &&

@@ -1,0 +1,4 @@
+ARG BASE=debian:bookworm
+FROM ${BASE}
+RUN echo a
+RUN echo b

@@ -1,0 +1,3 @@
+FROM lang:1.8-nanoserver
+RUN echo a
+RUN echo b
