@@ -6,7 +6,12 @@
 import { initialize } from '../src/api.js';
 import { variableBefore } from '../src/core/env.js';
 import { parseDockerfile, type InstructionNode } from '../src/core/model.js';
-import { apkCommands, hasApkCacheMount, usesNoCache } from '../src/packages/apk.js';
+import {
+  apkCommands,
+  apkKnowsNoCache,
+  hasApkCacheMount,
+  usesNoCache,
+} from '../src/packages/apk.js';
 import { condaCommands } from '../src/packages/conda.js';
 import {
   removedAfter,
@@ -154,4 +159,25 @@ test('conditions, removals, assignments and wrappers around an install', () => {
   expect(sameUserPrefix(npm[2].cmd)).toBe('sudo -u app ');
   expect(removedAfter(script, npm[2].cmd.node.end, ['npm'])?.name).toBe('apk');
   expect(scriptSetsVariable(script, ['npm_config_cache'])).toBe('npm_config_cache');
+});
+
+describe('which Alpine releases know apk --no-cache (3.3 and later)', () => {
+  test.each([
+    ['alpine', true],
+    ['alpine:latest', true],
+    ['alpine:edge', true],
+    ['alpine:3', true],
+    ['alpine:3.3', true],
+    ['alpine:3.19.1', true],
+    ['docker.io/library/alpine:3.12', true],
+    ['python:3.12-alpine3.20', true],
+    ['golang:1.22-alpine3.19', true],
+    ['alpine:3.2', false],
+    ['alpine:2.7', false],
+    ['ruby:2.2-alpine3.2', false],
+    ['node:18-alpine', null],
+    ['nginx:alpine', null],
+    ['registry.example.com/alpine:3.18', null],
+    ['${BASE}', null],
+  ])('%s: %s', (image, expected) => expect(apkKnowsNoCache(image)).toBe(expected));
 });

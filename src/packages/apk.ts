@@ -6,6 +6,7 @@
  * without `--no-cache` reads them from there. With `--no-cache` apk fetches the indexes for the
  * one command and keeps nothing, so neither the indexes nor a separate `apk update` are needed.
  */
+import { parseImageReference } from '../core/base-image.js';
 import type { InstructionNode } from '../core/model.js';
 import { isMountedAway } from './mounts.js';
 import {
@@ -117,4 +118,28 @@ export function apkVirtualName(apk: ApkCommand): string | null {
     if (value?.startsWith('--virtual=')) return value.slice('--virtual='.length);
   }
   return null;
+}
+
+/**
+ * Whether the apk of an image knows `--no-cache`: Alpine 3.3 and later do. Before, apk warns and
+ * carries on with whatever index /var/cache/apk holds, so an `apk update` it relied on must stay.
+ * Known from `alpine:<version>` (`latest`, `edge` and no tag are current), and from a tag word
+ * `alpine<version>` (`python:3.12-alpine3.20`); null otherwise (`node:18-alpine`, another image).
+ */
+export function apkKnowsNoCache(image: string): boolean | null {
+  const ref = parseImageReference(image);
+  if (!ref || ref.registry) return null;
+  const tag = (ref.tag ?? 'latest').toLowerCase();
+  let version: string | null = null;
+  if (ref.repository === 'alpine') {
+    if (tag === 'latest' || tag === 'edge') return true;
+    version = /^v?(\d+(?:\.\d+)?)/.exec(tag)?.[1] ?? null;
+  } else {
+    version = /(?:^|-)alpine(\d+\.\d+)(?:$|[-.])/.exec(tag)?.[1] ?? null;
+  }
+  if (version === null) return null;
+  const [major, minor] = version.split('.').map(Number);
+  // `alpine:3` follows the newest 3.x.
+  if (minor === undefined) return major >= 3;
+  return major > 3 || (major === 3 && minor >= 3);
 }

@@ -14,7 +14,9 @@ import {
   type Word,
 } from '../shell/query.js';
 import type { ShellScript } from '../shell/script.js';
-import { runsConditionally, userPrefix } from './hygiene.js';
+import { rootPrefixFor, type RootPrefix } from './hygiene.js';
+
+export type { RootPrefix };
 
 export interface AptCommand {
   cmd: SimpleCommand;
@@ -205,37 +207,18 @@ const ROOT_SUBCOMMANDS = new Set([
   'check',
 ]);
 
-export type RootPrefix = { prefix: string } | { reason: string };
-
 /**
  * How a command that needs root (`rm -rf /var/lib/apt/lists/*`, `apt-get clean`, `mkdir -p` under
- * /usr) must run next to these apt commands: under the `sudo` they run under, bare when they run
- * as the shell's user (they need root themselves, so a build where they succeed runs as root), or
- * bare when no such apt command runs but the stage is known to run as root. Otherwise a reason:
- * the user may not be root (`userKind` from the USER in effect or the base image, null when
- * unknown), or the apt commands mix wrappers.
+ * /usr) must run next to these apt commands (see `rootPrefixFor`).
  */
 export function rootPrefix(
   apts: readonly AptCommand[],
   userKind: 'root' | 'other' | null,
 ): RootPrefix {
   const rooted = apts.filter((a) => a.subcommand !== null && ROOT_SUBCOMMANDS.has(a.subcommand));
-  // One bare apt command that always runs shows the RUN is root: `sudo` is then not needed.
-  if (rooted.some((a) => userPrefix(a.cmd) === '' && !runsConditionally(a.cmd)))
-    return { prefix: '' };
-  const prefixes = new Set(rooted.map((a) => userPrefix(a.cmd)));
-  if (prefixes.has(null))
-    return { reason: 'apt runs under a `sudo` with words that change at run time' };
-  if (prefixes.size > 1) return { reason: 'apt runs under different `sudo` wrappers' };
-  const [prefix] = prefixes as Set<string>;
-  const provenByApt = prefix !== undefined && rooted.some((a) => !runsConditionally(a.cmd));
-  if (provenByApt) return { prefix };
-  // Root anyway, and `sudo` may not even exist where the apt commands did not run.
-  if (userKind === 'root') return { prefix: '' };
-  return {
-    reason:
-      userKind === 'other'
-        ? 'the RUN runs as a USER that is not root'
-        : 'the RUN may not run as root (the base image may set its own user)',
-  };
+  return rootPrefixFor(
+    rooted.map((a) => a.cmd),
+    'apt',
+    userKind,
+  );
 }

@@ -132,6 +132,38 @@ export function commandSetsVariable(
   return assigned.find((name) => names.includes(name)) ?? null;
 }
 
+export type RootPrefix = { prefix: string } | { reason: string };
+
+/**
+ * How a command that needs root (a cache removal under /var, a `mkdir -p` under /usr) must run
+ * next to `commands`, package-manager commands that need root themselves (apt-get install, apk
+ * add): under the `sudo` they run under; bare when one of them always runs bare (a build where it
+ * succeeds runs as root); bare when none does but the stage is known to run as root. Otherwise a
+ * reason: the user may not be root (`userKind`: from the USER in effect or the base image, null
+ * when unknown), or the commands mix wrappers.
+ */
+export function rootPrefixFor(
+  commands: readonly SimpleCommand[],
+  tool: string,
+  userKind: 'root' | 'other' | null,
+): RootPrefix {
+  if (commands.some((c) => userPrefix(c) === '' && !runsConditionally(c))) return { prefix: '' };
+  const prefixes = new Set(commands.map(userPrefix));
+  if (prefixes.has(null))
+    return { reason: `${tool} runs under a \`sudo\` with words that change at run time` };
+  if (prefixes.size > 1) return { reason: `${tool} runs under different \`sudo\` wrappers` };
+  const [prefix] = prefixes as Set<string>;
+  if (prefix !== undefined && commands.some((c) => !runsConditionally(c))) return { prefix };
+  // Root anyway, and `sudo` may not even exist where the commands did not run.
+  if (userKind === 'root') return { prefix: '' };
+  return {
+    reason:
+      userKind === 'other'
+        ? 'the RUN runs as a USER that is not root'
+        : 'the RUN may not run as root (the base image may set its own user)',
+  };
+}
+
 /**
  * How to run a follow-up command as the same user as `cmd`, with the same environment: '' for no
  * wrapper, the `sudo [opts]` words as written, or null when the wrappers cannot be repeated

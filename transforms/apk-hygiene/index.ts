@@ -1,16 +1,21 @@
 import type { Edit } from '../../src/core/edits.js';
 import type { DockerfileModel, InstructionNode } from '../../src/core/model.js';
 import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
+import { rootImageOf } from '../../src/core/images.js';
+import { appendCommand } from '../../src/core/run/extend.js';
+import { userKindAt } from '../../src/core/stage-state.js';
 import {
   APK_INDEX_READERS,
   APK_INSTALLERS,
   apkCommands,
+  apkKnowsNoCache,
+  cleansApkCache,
   hasApkCacheMount,
   usesNoCache,
   usesOwnCache,
   type ApkCommand,
 } from '../../src/packages/apk.js';
-import { laterInstructions } from '../../src/packages/hygiene.js';
+import { laterInstructions, rootPrefixFor } from '../../src/packages/hygiene.js';
 import { topLevelChain } from '../../src/shell/query.js';
 import { deletionContinuesLine, ESCAPED_BLANK_BEFORE } from '../../src/core/run/remove.js';
 import type { ShellScript } from '../../src/shell/script.js';
@@ -55,8 +60,11 @@ function rewriteRun(
   const edits: Edit[] = [];
   const did: string[] = [];
   const notes: string[] = [];
+  const image = rootImageOf(node.stage!);
+  // apk before Alpine 3.3 ignores --no-cache (with a warning): it then needs its `apk update`.
+  const knowsNoCache = apkKnowsNoCache(image);
   const willUseNoCache = new Set(apks.filter(usesNoCache));
-  for (const apk of installers) {
+  for (const apk of knowsNoCache === false ? [] : installers) {
     if (usesOwnCache(apk)) {
       notes.push(
         `\`apk ${apk.subcommand}\` with --cache-dir or --no-network left alone: it chose how to use the cache`,
@@ -68,25 +76,69 @@ function rewriteRun(
     willUseNoCache.add(apk);
   }
 
+  // An `apk update` that stays writes the indexes to /var/cache/apk: remove them at the end of the
+  // RUN, unless a later RUN still reads them.
+  let keptIndex = false;
   for (const update of apks.filter((a) => a.subcommand === 'update')) {
     const readers = readersServedBy(ctx, node, script, apks, update);
-    if (readers === null || readers.length === 0) continue;
-    if (!readers.every((r) => r === 'later-ok' || willUseNoCache.has(r))) continue;
-    const removal = dropCommand(ctx.model, node, script, update);
-    if (typeof removal === 'string') {
+    if (readers === null) continue;
+    // A later RUN reads the indexes unless it uses --no-cache where apk knows it.
+    const laterReads = readers.some((r) =>
+      r === 'later-ok' ? knowsNoCache !== true : !apks.includes(r),
+    );
+    const served = readers.every((r) => r === 'later-ok' || willUseNoCache.has(r));
+    if (readers.length > 0 && served && knowsNoCache !== true) {
+      notes.push(
+        knowsNoCache === false
+          ? `\`apk update\` kept: apk before Alpine 3.3 (${image}) does not know --no-cache`
+          : `\`apk update\` kept: ${image || 'the base image'} is not known to be Alpine 3.3 or later, whose apk knows --no-cache`,
+      );
+    } else if (readers.length > 0 && served) {
+      const removal = dropCommand(ctx.model, node, script, update);
+      if (typeof removal !== 'string') {
+        edits.push(removal);
+        did.push(
+          'dropped `apk update`: every apk command it served uses --no-cache, which fetches the indexes itself',
+        );
+        break;
+      }
+      // Kept for how it is written: leave it (a cleanup appended now would let a later pass drop
+      // the update after all, and leave the cleanup behind with nothing to clean).
       notes.push(`\`apk update\` kept: ${removal}`);
       continue;
     }
-    edits.push(removal);
-    did.push(
-      'dropped `apk update`: every apk command it served uses --no-cache, which fetches the indexes itself',
-    );
-    break;
+    if (!laterReads) keptIndex = true;
+  }
+  if (keptIndex && !cleansApkCache(script)) {
+    const cleanup = removeIndexes(ctx.model, node, script, apks);
+    if (typeof cleanup === 'string') notes.push(cleanup);
+    else {
+      edits.push(cleanup.edit);
+      did.push(`appended \`${cleanup.command}\` (the indexes \`apk update\` wrote)`);
+    }
   }
 
   if (edits.length > 0)
     ctx.report({ message: `apk: ${[...new Set(did)].join('; ')}`, node, fix: edits });
   for (const note of notes) ctx.report({ message: note, node });
+}
+
+/** `rm -rf /var/cache/apk/*` at the end of the RUN, as the apk commands run; or why not. */
+function removeIndexes(
+  model: DockerfileModel,
+  node: InstructionNode,
+  script: ShellScript,
+  apks: ApkCommand[],
+): { edit: Edit; command: string } | string {
+  const root = rootPrefixFor(
+    apks.map((a) => a.cmd),
+    'apk',
+    userKindAt(node.stage!, node),
+  );
+  if ('reason' in root) return `apk indexes not removed: ${root.reason}`;
+  const command = `${root.prefix}rm -rf /var/cache/apk/*`;
+  const append = appendCommand(model, node, script, command);
+  return append.ok ? { edit: append.edit, command } : `apk indexes not removed: ${append.reason}`;
 }
 
 /**

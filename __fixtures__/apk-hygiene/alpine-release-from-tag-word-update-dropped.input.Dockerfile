@@ -1,0 +1,2 @@
+FROM python:3.12-alpine3.20
+RUN apk update && apk add curl

@@ -1,0 +1,2 @@
+FROM node:18-alpine
+RUN apk update && apk add curl

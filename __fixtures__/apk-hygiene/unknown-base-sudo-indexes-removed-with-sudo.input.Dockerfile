@@ -1,0 +1,3 @@
+FROM myorg/alpine-base
+USER app
+RUN sudo apk update && sudo apk add curl
