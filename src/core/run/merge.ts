@@ -184,7 +184,19 @@ export function refusalBeforeLeaks(
     return 'the earlier RUN has trailing text after its last command';
   if (b.needsGroup && b.script.comment)
     return 'the later RUN would need braces but ends in a shell comment';
+  if (escapedComment(model, a.end, b.script.start))
+    return `a comment between them holds the escape character \`${model.escapeChar}\`: inside the joined RUN's continuation, dockerfile-ast and tools built on it would read it as an escape`;
   return null;
+}
+
+/** A comment line in [start, end) that contains the escape character. */
+function escapedComment(model: DockerfileModel, start: number, end: number): boolean {
+  return model.comments.some(
+    (c) =>
+      c.start >= start &&
+      c.start < end &&
+      model.text.slice(c.start, c.end).includes(model.escapeChar),
+  );
 }
 
 /**
