@@ -15,7 +15,7 @@
  *     image spec keeps that information now.
  * Used by the property tests and the corpus runner to check that safe rewrites keep it.
  */
-import { JSONInstruction, Property, PropertyInstruction } from 'dockerfile-ast';
+import { Property, PropertyInstruction } from 'dockerfile-ast';
 import { baseImageFacts } from './base-image.js';
 import type { DockerfileModel, InstructionNode, Stage } from './model.js';
 import { staticArgv } from './static-words.js';
@@ -119,10 +119,7 @@ function words(node: InstructionNode): string[] {
 }
 
 function jsonArgv(node: InstructionNode): string[] | null {
-  const ast = node.ast;
-  if (!(ast instanceof JSONInstruction) || ast.getOpeningBracket() === null) return null;
-  if (ast.getClosingBracket() === null) return null;
-  return ast.getJSONStrings().map((s) => s.getJSONValue());
+  return node.jsonArgv;
 }
 
 function argvOf(node: InstructionNode, shell: string[]): string[] {

@@ -43,6 +43,12 @@ export interface InstructionNode extends Span {
   readonly flags: FlagNode[];
   /** JSON (exec) form: `RUN ["a", "b"]`, `CMD [...]`. */
   readonly json: boolean;
+  /**
+   * The strings of the JSON form as Docker reads them (continuations joined, then JSON.parse);
+   * null for the shell form or text that is not a JSON array of strings. (dockerfile-ast 0.7's
+   * getJSONValue drops the blanks inside a string: `["sh", "-c", "a b"]` gives `ab`.)
+   */
+  readonly jsonArgv: string[] | null;
   /** Whether the instruction carries a heredoc (`RUN <<EOF`). */
   readonly heredoc: boolean;
   firstLine: number;
@@ -147,6 +153,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       ast,
       text,
       lines,
+      dockerfile.getEscapeCharacter(),
       instructions.length,
       keyword,
       start,
@@ -184,7 +191,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     node.stage = stage;
     stage?.instructions.push(node);
     if (keyword === 'SHELL' && ast instanceof JSONInstruction) {
-      const argv = ast.getJSONStrings().map((s) => s.getJSONValue());
+      const argv = node.jsonArgv ?? [];
       if (argv.length > 0) shell = argv;
       if (argv.length > 0 && WINDOWS_SHELL.test(argv[0])) windows = true;
     }
@@ -280,11 +287,13 @@ class LazyInstruction implements InstructionNode {
   private cachedFlags: FlagNode[] | undefined;
   private cachedJson: boolean | undefined;
   private cachedHeredoc: boolean | undefined;
+  private cachedJsonArgv: string[] | null | undefined;
 
   constructor(
     readonly ast: Instruction,
     private readonly text: string,
     private readonly lines: LineIndex,
+    private readonly escapeChar: string,
     readonly index: number,
     readonly keyword: string,
     readonly start: number,
@@ -347,6 +356,38 @@ class LazyInstruction implements InstructionNode {
         this.ast.getHeredocs().length > 0;
     }
     return this.cachedHeredoc;
+  }
+
+  get jsonArgv(): string[] | null {
+    if (this.cachedJsonArgv === undefined) {
+      const args = this.args;
+      this.cachedJsonArgv =
+        this.json && args
+          ? parseJsonArgv(this.text.slice(args.start, args.end), this.escapeChar)
+          : null;
+    }
+    return this.cachedJsonArgv;
+  }
+}
+
+/**
+ * A JSON-form argument list as Docker reads it: continuation lines joined (the escape character
+ * and line break dropped, comment lines inside removed), then parsed as JSON.
+ */
+function parseJsonArgv(text: string, escapeChar: string): string[] | null {
+  const joined = text
+    .split('\n')
+    .filter((line, i) => i === 0 || !line.trimStart().startsWith('#'))
+    .map((line) => {
+      const trimmed = line.replace(/[ \t\r]+$/, '');
+      return trimmed.endsWith(escapeChar) ? trimmed.slice(0, -1) : line;
+    })
+    .join('');
+  try {
+    const value: unknown = JSON.parse(joined);
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+  } catch {
+    return null;
   }
 }
 

@@ -5,7 +5,6 @@
  * known working directory. Values that depend on variables are unknown (null), never guessed.
  */
 import { posix } from 'node:path';
-import { JSONInstruction } from 'dockerfile-ast';
 import { baseImageFacts } from './base-image.js';
 import { rootImageOf } from './images.js';
 import type { InstructionNode, Stage } from './model.js';
@@ -58,8 +57,9 @@ export function copySpec(node: InstructionNode): CopySpec | null {
   if (node.keyword !== 'COPY' && node.keyword !== 'ADD') return null;
   if (node.heredoc) return null;
   let words: string[];
-  if (node.json && node.ast instanceof JSONInstruction) {
-    words = node.ast.getJSONStrings().map((s) => s.getJSONValue());
+  if (node.json) {
+    if (!node.jsonArgv) return null;
+    words = node.jsonArgv;
   } else {
     words = node.ast.getArguments().map((a) => a.getValue());
   }
@@ -75,8 +75,7 @@ export function copySpec(node: InstructionNode): CopySpec | null {
 
 /** The argv of an exec-form CMD/ENTRYPOINT; null for the shell form. */
 export function execArgv(node: InstructionNode): string[] | null {
-  if (!node.json || !(node.ast instanceof JSONInstruction)) return null;
-  return node.ast.getJSONStrings().map((s) => s.getJSONValue());
+  return node.jsonArgv;
 }
 
 /** The last instruction of a keyword in the stage (not following parents). */

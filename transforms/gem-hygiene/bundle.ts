@@ -8,6 +8,7 @@ import type { Edit } from '../../src/core/edits.js';
 import { variableBefore } from '../../src/core/env.js';
 import { rootImageOf } from '../../src/core/images.js';
 import type { InstructionNode } from '../../src/core/model.js';
+import { startupScript } from '../../src/core/run/shell.js';
 import type { TransformContext } from '../../src/core/transform.js';
 import {
   copiedElsewhere,
@@ -41,6 +42,21 @@ function needsArchives(script: ShellScript): boolean {
   );
 }
 
+/**
+ * A later RUN, or the CMD/ENTRYPOINT the container starts with, that needs the archives. A start
+ * command that cannot be read counts when it mentions bundle or gem at all.
+ */
+function laterNeedsArchives(ctx: TransformContext, later: InstructionNode): boolean {
+  if (later.keyword === 'RUN') {
+    const script = ctx.shell(later).script;
+    return script !== null && needsArchives(script);
+  }
+  if (later.keyword !== 'CMD' && later.keyword !== 'ENTRYPOINT') return false;
+  const { script } = startupScript(ctx.model, later);
+  if (script) return needsArchives(script);
+  return /\b(bundle|bundler|gem)\b/.test(ctx.model.text.slice(later.start, later.end));
+}
+
 export function bundleCleanup(
   ctx: TransformContext,
   node: InstructionNode,
@@ -66,12 +82,9 @@ export function bundleCleanup(
   const userCache = variableBefore(node, ['BUNDLE_USER_HOME', 'BUNDLE_USER_CACHE']);
   if (userCache)
     return `bundle caches not removed: ${userCache.name} moves Bundler's cache out of ~/.bundle`;
-  const needs = laterInstructions(ctx.model, node).find((later) => {
-    const laterScript = later.keyword === 'RUN' ? ctx.shell(later).script : null;
-    return laterScript !== null && needsArchives(laterScript);
-  });
+  const needs = laterInstructions(ctx.model, node).find((later) => laterNeedsArchives(ctx, later));
   if (needs)
-    return `bundle caches not removed: a later RUN (${instructionSnippet(ctx.model, needs)}) needs the .gem files`;
+    return `bundle caches not removed: a later ${needs.keyword} (${instructionSnippet(ctx.model, needs)}) needs the .gem files`;
   const copy = copiedElsewhere(ctx.model, node, ['.bundle/cache', 'bundle/cache']);
   if (copy) return `bundle caches not removed: ${instructionSnippet(ctx.model, copy)} copies them`;
 

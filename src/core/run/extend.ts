@@ -12,8 +12,8 @@
 import type { Edit } from '../edits.js';
 import type { DockerfileModel, InstructionNode } from '../model.js';
 import { continuationIndent } from '../layout.js';
-import { lastStatementEnd, topLevelChain } from '../../shell/query.js';
-import type { ShellScript } from '../../shell/script.js';
+import { commandsOf, lastStatementEnd, runsInSubshell, topLevelChain } from '../../shell/query.js';
+import { textOf, type ShNode, type ShellScript } from '../../shell/script.js';
 import { enablesErrexit, ERREXIT_NEUTRAL } from '../../shell/state.js';
 
 export type Extension = { ok: true; edit: Edit } | { ok: false; reason: string };
@@ -31,6 +31,12 @@ export function appendCommand(
   if (chain.length === 0) return { ok: false, reason: 'the RUN has no command' };
   if (chain.some((i) => i.op === '&'))
     return { ok: false, reason: 'the RUN runs a command in the background (`&`)' };
+  const ender = shellEnder(script);
+  if (ender)
+    return {
+      ok: false,
+      reason: `the RUN ends its shell with \`${textOf(script, ender).split('\n')[0]}\`, so a command appended after it would never run`,
+    };
   const last = chain[chain.length - 1].node;
   if ((script.errexit || enablesErrexit(script)) && !ERREXIT_NEUTRAL.has(last.type)) {
     return {
@@ -44,6 +50,20 @@ export function appendCommand(
   const indent = continuationIndent(model, node) ?? '    ';
   const text = multiline ? ` && ${model.escapeChar}\n${indent}${command}` : ` && ${command}`;
   return { ok: true, edit: { start: at, end: at, text } };
+}
+
+/**
+ * An `exit`, or an `exec` that runs a program, in the RUN's own shell (not a subshell): the shell
+ * ends there, whatever comes after it. `exec 2>/dev/null` only redirects, and goes on.
+ */
+function shellEnder(script: ShellScript): ShNode | null {
+  const ender = commandsOf(script).find(
+    (c) =>
+      (c.name === 'exit' || (c.name === 'exec' && c.args.length > 0)) &&
+      c.wrappers.length === 0 &&
+      !runsInSubshell(c.node),
+  );
+  return ender?.node ?? null;
 }
 
 /** `<command> && <script>`, for a RUN that is a single `&&` chain. */

@@ -13,6 +13,7 @@ import {
   type ShellResult,
 } from '../../shell/script.js';
 import type { DockerfileModel, InstructionNode } from '../model.js';
+import { execArgv } from '../stage-state.js';
 import { blankFrom, hasBackslashBeforeContinuation, shellBodyText } from './body.js';
 
 /**
@@ -57,6 +58,29 @@ export function parseShellForm(model: DockerfileModel, node: InstructionNode): S
 }
 
 const parsedForms = new WeakMap<InstructionNode, ShellResult>();
+
+/**
+ * What a CMD or ENTRYPOINT runs when the container starts, as a shell script to query (never to
+ * edit: an exec form's offsets are those of a text made here, not of the Dockerfile). The shell
+ * form is `parseShellForm`; an exec form that starts a POSIX shell with `-c` gives that script; any
+ * other exec form gives its words, quoted, as one command.
+ */
+export function startupScript(model: DockerfileModel, node: InstructionNode): ShellResult {
+  if (!node.json) return parseShellForm(model, node);
+  const argv = execArgv(node);
+  if (!argv || argv.length === 0)
+    return { script: null, reason: `${node.keyword} without a command` };
+  const dashC = argv.indexOf('-c');
+  const text =
+    isPosixShell(argv) && dashC > 0 && dashC + 1 < argv.length
+      ? argv[dashC + 1]
+      : argv.map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+  const root = parseShellTree(text, 0);
+  if (!root) return { script: null, reason: SHELL_SYNTAX };
+  return {
+    script: { source: text, start: 0, end: text.length, root, comment: null, errexit: false },
+  };
+}
 
 function parseBody(model: DockerfileModel, node: InstructionNode, argv: string[]): ShellResult {
   if (!isPosixShell(argv))

@@ -1,0 +1,5 @@
+FROM ruby:3.2
+WORKDIR /app
+COPY Gemfile Gemfile.lock ./
+RUN bundle install
+CMD ["bundle", "exec", "puma"]
