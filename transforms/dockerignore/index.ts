@@ -6,26 +6,39 @@ import { defineTransform } from '../../src/core/transform.js';
 import { commandsOf, type SimpleCommand } from '../../src/shell/query.js';
 import { parseRunShell } from '../../src/core/run/shell.js';
 import { collectReferences, globMatches, walkContext, type Reference } from './references.js';
+import { keepsNothingOut, relevanceOf, type Ecosystem, type Scope } from './relevance.js';
 
-/** The usual heavy entries. `probe`: a path the entry excludes, to tell whether it is there already. */
+/**
+ * The usual heavy entries. `probe`: a path the entry excludes, to tell whether it is there already.
+ * `ecosystem` and `scope`: which builds make such files, and where (relevance.ts); an entry
+ * without them is proposed only when it matches something in the context.
+ */
 interface Entry {
   line: string;
   probe: string;
   /** Something a build may use: only excluded where the Dockerfiles show they do not. */
   check?: 'node_modules' | 'git' | 'venv' | 'target' | 'self';
+  ecosystem?: Ecosystem;
+  scope?: Scope;
 }
 
 const ENTRIES: Entry[] = [
   { line: '.git', probe: '.git', check: 'git' },
-  { line: '**/node_modules', probe: 'node_modules', check: 'node_modules' },
-  { line: '**/npm-debug.log*', probe: 'npm-debug.log' },
-  { line: '**/yarn-error.log', probe: 'yarn-error.log' },
-  { line: '**/__pycache__', probe: '__pycache__' },
-  { line: '**/*.pyc', probe: 'x.pyc' },
-  { line: '.venv', probe: '.venv', check: 'venv' },
-  { line: '.pytest_cache', probe: '.pytest_cache' },
-  { line: '.tox', probe: '.tox' },
-  { line: 'target', probe: 'target', check: 'target' },
+  {
+    line: '**/node_modules',
+    probe: 'node_modules',
+    check: 'node_modules',
+    ecosystem: 'node',
+    scope: 'manifest',
+  },
+  { line: '**/npm-debug.log*', probe: 'npm-debug.log', ecosystem: 'node', scope: 'manifest' },
+  { line: '**/yarn-error.log', probe: 'yarn-error.log', ecosystem: 'node', scope: 'manifest' },
+  { line: '**/__pycache__', probe: '__pycache__', ecosystem: 'python', scope: 'anywhere' },
+  { line: '**/*.pyc', probe: 'x.pyc', ecosystem: 'python', scope: 'anywhere' },
+  { line: '.venv', probe: '.venv', check: 'venv', ecosystem: 'python', scope: 'root' },
+  { line: '.pytest_cache', probe: '.pytest_cache', ecosystem: 'python', scope: 'root' },
+  { line: '.tox', probe: '.tox', ecosystem: 'python', scope: 'root' },
+  { line: 'target', probe: 'target', check: 'target', ecosystem: 'target', scope: 'root' },
   { line: '.idea', probe: '.idea' },
   { line: '.vscode', probe: '.vscode' },
   { line: '**/*.swp', probe: 'x.swp' },
@@ -74,8 +87,15 @@ export default defineTransform({
     }
     const existing = context.readText(context.ignoreFile);
     const before = compileDockerignore(existing);
+    const relevance = relevanceOf(
+      found.refs,
+      paths,
+      found.models.map((m) => m.model),
+      context,
+    );
     const added: string[] = [];
     const kept: string[] = [];
+    const useless: string[] = [];
     for (const entry of ENTRIES) {
       if (before(entry.probe)) continue;
       if (entry.line === 'target' && !context.exists('Cargo.toml') && !context.exists('pom.xml'))
@@ -83,6 +103,16 @@ export default defineTransform({
       const prior = compileDockerignore(`${existing ?? ''}\n${added.join('\n')}`);
       const after = compileDockerignore(`${existing ?? ''}\n${[...added, entry.line].join('\n')}`);
       const newlyExcluded = (path: string) => after(path) && !prior(path);
+      const nothing = keepsNothingOut(
+        entry.ecosystem ?? null,
+        entry.scope ?? 'none',
+        relevance,
+        newlyExcluded,
+      );
+      if (nothing) {
+        useless.push(`${entry.line} (${nothing})`);
+        continue;
+      }
       const conflict = found.refs.find((ref) =>
         (ref.folder || !/[*?[]/.test(ref.path) ? [ref.path] : globMatches(ref.path, paths)).some(
           newlyExcluded,
@@ -100,8 +130,35 @@ export default defineTransform({
       added.push(entry.line);
     }
     const note = kept.length ? `; left out: ${kept.join(', ')}` : '';
-    // Nothing to add: entries left out were said when the file was proposed, or are the user's.
-    if (added.length === 0) return;
+    const uselessNote = useless.length ? `would keep nothing out: ${useless.join(', ')}` : '';
+    // The Dockerfile and the ignore file alone are not worth a change of their own.
+    const selfOnly = ENTRIES.filter((e) => e.check === 'self').map((e) => e.line);
+    if (added.every((line) => selfOnly.includes(line))) {
+      // On a file dockopt proposed (an earlier pass, or an earlier run), the entries left out for
+      // a reason were said with the proposal; those that would keep nothing out are said again,
+      // since only the last pass's notes are kept.
+      const proposedByUs = existing?.split(/\r?\n/).includes(HEADER) ?? false;
+      if (proposedByUs) {
+        if (useless.length > 0)
+          ctx.report({
+            message: `not proposed for ${context.ignoreFile}, as they ${uselessNote}`,
+            node: broad,
+          });
+        return;
+      }
+      const why = [kept.length ? `left out: ${kept.join(', ')}` : '', uselessNote].filter(Boolean);
+      if (why.length > 0)
+        ctx.report({
+          message: `nothing to add to ${context.ignoreFile}: ${why.join('; ')}`,
+          node: broad,
+        });
+      return;
+    }
+    if (useless.length > 0)
+      ctx.report({
+        message: `not proposed for ${context.ignoreFile}, as they ${uselessNote}`,
+        node: broad,
+      });
     ctx.report({
       message: `${existing === null ? 'proposes' : 'extends'} ${context.ignoreFile} with ${added.join(', ')}: kept out of the build context and of \`${firstLine(ctx.model, broad)}\`${note}`,
       node: broad,

@@ -1,3 +1,4 @@
+# expect: left out: .git (a RUN may use git)
 FROM golang:1.22
 WORKDIR /src
 COPY . .
