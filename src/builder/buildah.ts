@@ -1,20 +1,30 @@
 /**
  * Buildah: `buildah bud --layers` (without it buildah squashes every step into one layer, and
- * layer counts would mean nothing), `buildah from` + `buildah run` for smoke commands (they need
- * no container runtime's own set-up, where `podman run` can fail).
+ * layer counts would mean nothing), `buildah from` + `buildah run` for smoke and exec commands
+ * (they need no container runtime's own set-up, where `podman run` can fail).
  */
 import { randomBytes } from 'node:crypto';
 import {
   commonBuildFlags,
   compressedSizeViaOciLayout,
   createdBy,
+  execResult,
   failUnlessOk,
   runBuild,
   runJson,
 } from './common.js';
-import { runCommand, runCommandSync } from './process.js';
+import { runCommand, runCommandSync, type CommandOptions, type CommandResult } from './process.js';
 import { onExitCleanup } from './temp-images.js';
-import type { Builder, BuildRequest, BuildResult, ImageFacts, SmokeResult } from './types.js';
+import {
+  BuilderError,
+  type Builder,
+  type BuildRequest,
+  type BuildResult,
+  type ExecOptions,
+  type ExecResult,
+  type ImageFacts,
+  type SmokeResult,
+} from './types.js';
 
 interface BuildahImage {
   FromImageID: string;
@@ -77,6 +87,29 @@ export class BuildahBuilder implements Builder {
   }
 
   async smoke(ref: string, command: string): Promise<SmokeResult> {
+    const answer = await this.inContainer(ref, [], ['/bin/sh', '-c', command], {});
+    if ('failed' in answer) return { code: null, output: answer.failed };
+    return { code: answer.code, output: answer.spawnError ?? answer.output };
+  }
+
+  async exec(ref: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    if (argv.length === 0) throw new BuilderError('exec: empty command');
+    const user = options.user === undefined ? [] : ['--user', options.user];
+    const answer = await this.inContainer(ref, user, argv, { fullStdout: true });
+    if ('failed' in answer) return { code: null, stdout: '', stderr: answer.failed };
+    return execResult(this.command, answer);
+  }
+
+  /**
+   * `buildah from` + `buildah run [runFlags] <container> -- argv` + `buildah rm`: no container
+   * runtime's own set-up needed (where `podman run` can fail).
+   */
+  private async inContainer(
+    ref: string,
+    runFlags: readonly string[],
+    argv: readonly string[],
+    options: CommandOptions,
+  ): Promise<CommandResult | { failed: string }> {
     // Named before it exists, so that an interrupt during `buildah from` still removes it.
     const container = `dockopt-smoke-${process.pid}-${randomBytes(4).toString('hex')}`;
     const release = onExitCleanup(`buildah-container:${container}`, () =>
@@ -91,16 +124,12 @@ export class BuildahBuilder implements Builder {
         container,
         ref,
       ]);
-      if (from.code !== 0) return { code: null, output: from.spawnError ?? from.output };
-      const run = await runCommand(this.command, [
-        'run',
-        container,
-        '--',
-        '/bin/sh',
-        '-c',
-        command,
-      ]);
-      return { code: run.code, output: run.spawnError ?? run.output };
+      if (from.code !== 0) return { failed: from.spawnError ?? from.output };
+      return await runCommand(
+        this.command,
+        ['run', ...runFlags, container, '--', ...argv],
+        options,
+      );
     } finally {
       await runCommand(this.command, ['rm', container]);
       release();

@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logTail, runCommand, type CommandResult } from './process.js';
-import { BuilderError, type BuildRequest, type BuildResult } from './types.js';
+import {
+  BuilderError,
+  type BuildRequest,
+  type BuildResult,
+  type ExecOptions,
+  type ExecResult,
+} from './types.js';
 
 /** The flags every builder (docker, podman, buildah) takes the same way. */
 export function commonBuildFlags(request: BuildRequest): string[] {
@@ -82,4 +88,27 @@ export async function compressedSizeViaOciLayout(
 /** `created_by` of a history entry, shortened the way builders print it. */
 export function createdBy(entry: { created_by?: string; CreatedBy?: string }): string {
   return (entry.created_by ?? entry.CreatedBy ?? '').replace(/^\/bin\/sh -c #\(nop\) /, '');
+}
+
+/**
+ * `run` arguments for docker and podman: a removed-after container whose entrypoint is the
+ * program, so `argv` reaches it as is (giving `--entrypoint` also drops the image's CMD).
+ */
+export function runArgs(ref: string, argv: readonly string[], options: ExecOptions = {}): string[] {
+  const [program, ...rest] = argv;
+  if (program === undefined) throw new BuilderError('exec: empty command');
+  const user = options.user === undefined ? [] : ['--user', options.user];
+  return ['run', '--rm', ...user, '--entrypoint', program, ref, ...rest];
+}
+
+/** Runs a builder command that runs something in a container, and keeps its answer apart. */
+export async function runExec(command: string, args: readonly string[]): Promise<ExecResult> {
+  const result = await runCommand(command, args, { fullStdout: true });
+  return execResult(command, result);
+}
+
+export function execResult(command: string, result: CommandResult): ExecResult {
+  const answer: ExecResult = { code: result.code, stdout: result.stdout, stderr: result.stderr };
+  if (result.spawnError) answer.spawnError = `${command}: ${result.spawnError}`;
+  return answer;
 }

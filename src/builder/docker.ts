@@ -5,9 +5,17 @@
  * as `<Dockerfile>.dockerignore` beside the temporary Dockerfile, which BuildKit reads (the classic
  * builder only reads the context's `.dockerignore`, and builds such a rewrite with the old one).
  */
-import { commonBuildFlags, failUnlessOk, runBuild, runJson } from './common.js';
+import { commonBuildFlags, failUnlessOk, runArgs, runBuild, runExec, runJson } from './common.js';
 import { runCommand, runCommandSync } from './process.js';
-import type { Builder, BuildRequest, BuildResult, ImageFacts, SmokeResult } from './types.js';
+import type {
+  Builder,
+  BuildRequest,
+  BuildResult,
+  ExecOptions,
+  ExecResult,
+  ImageFacts,
+  SmokeResult,
+} from './types.js';
 import { BuilderError } from './types.js';
 
 export class DockerBuilder implements Builder {
@@ -47,6 +55,10 @@ export class DockerBuilder implements Builder {
     const args = ['run', '--rm', '--entrypoint', '/bin/sh', ref, '-c', command];
     const result = await runCommand(this.command, args);
     return { code: result.code, output: result.spawnError ?? result.output };
+  }
+
+  exec(ref: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
+    return runExec(this.command, runArgs(ref, argv, options));
   }
 
   async remove(refs: readonly string[]): Promise<void> {

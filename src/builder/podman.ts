@@ -4,11 +4,21 @@ import {
   compressedSizeViaOciLayout,
   createdBy,
   failUnlessOk,
+  runArgs,
   runBuild,
+  runExec,
   runJson,
 } from './common.js';
 import { runCommand, runCommandSync } from './process.js';
-import type { Builder, BuildRequest, BuildResult, ImageFacts, SmokeResult } from './types.js';
+import type {
+  Builder,
+  BuildRequest,
+  BuildResult,
+  ExecOptions,
+  ExecResult,
+  ImageFacts,
+  SmokeResult,
+} from './types.js';
 import { BuilderError } from './types.js';
 
 export class PodmanBuilder implements Builder {
@@ -59,6 +69,10 @@ export class PodmanBuilder implements Builder {
     const args = ['run', '--rm', '--entrypoint', '/bin/sh', ref, '-c', command];
     const result = await runCommand(this.command, args);
     return { code: result.code, output: result.spawnError ?? result.output };
+  }
+
+  exec(ref: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
+    return runExec(this.command, runArgs(ref, argv, options));
   }
 
   async remove(refs: readonly string[]): Promise<void> {

@@ -11,7 +11,9 @@ export interface CommandResult {
   /** Set when the command could not be started (ENOENT: not installed). */
   spawnError?: string;
   stdout: string;
-  /** The last part of stderr (and of stdout, interleaved, when `mergeOutput` is set). */
+  /** The last part of stderr alone. */
+  stderr: string;
+  /** The last part of stdout and stderr, interleaved as they came. */
   output: string;
   seconds: number;
 }
@@ -44,6 +46,7 @@ export function runCommand(
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   return new Promise((resolve) => {
     let stdout = '';
+    let stderr = '';
     let output = '';
     const keepTail = (text: string) =>
       text.length > TAIL_BYTES ? text.slice(text.length - TAIL_BYTES) : text;
@@ -61,16 +64,24 @@ export function runCommand(
       options.onOutput?.(chunk);
     });
     child.stderr.on('data', (chunk: string) => {
+      stderr = keepTail(stderr + chunk);
       output = keepTail(output + chunk);
       options.onOutput?.(chunk);
     });
     child.on('error', (error) => {
       if (child.pid !== undefined) live.delete(child.pid);
-      resolve({ code: null, spawnError: error.message, stdout, output, seconds: seconds() });
+      resolve({
+        code: null,
+        spawnError: error.message,
+        stdout,
+        stderr,
+        output,
+        seconds: seconds(),
+      });
     });
     child.on('close', (code) => {
       if (child.pid !== undefined) live.delete(child.pid);
-      resolve({ code, stdout, output, seconds: seconds() });
+      resolve({ code, stdout, stderr, output, seconds: seconds() });
     });
   });
 }

@@ -56,6 +56,22 @@ export interface SmokeResult {
   output: string;
 }
 
+export interface ExecOptions {
+  /** `user[:group]` to run as (`0:0` to read every file); the image's USER when absent. */
+  user?: string;
+}
+
+export interface ExecResult {
+  /** Exit code of the command; null when it could not be run at all. */
+  code: number | null;
+  /** The whole of the command's stdout. */
+  stdout: string;
+  /** The end of its stderr, with the builder's own errors (no such image, no such file). */
+  stderr: string;
+  /** Set when the builder command itself could not be started. */
+  spawnError?: string;
+}
+
 export interface Builder {
   kind: BuilderKind;
   /** What was found, for messages: `buildah 1.28.2`, `docker buildx`. */
@@ -69,6 +85,11 @@ export interface Builder {
   compressedSize(ref: string): Promise<number | null>;
   /** Runs `/bin/sh -c command` in a container of the image (its entrypoint bypassed). */
   smoke(ref: string, command: string): Promise<SmokeResult>;
+  /**
+   * Runs `argv` (no shell around it) in a throw-away container of the image, its entrypoint
+   * bypassed, and keeps stdout whole and stderr apart: for commands whose answer is data.
+   */
+  exec(ref: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** Removes images by reference; missing ones are not an error. */
   remove(refs: readonly string[]): Promise<void>;
   /** The same, blocking, for the clean-up at exit (after an interrupt). */

@@ -8,8 +8,10 @@
 #
 # A build "fails" when a line of the Dockerfile runs `false` (as a broken rewrite would), or when a
 # line contains one of the comma-separated strings in $FAKE_BUILDER_FAIL_ON. An image's size is
-# 1000 bytes per byte of Dockerfile; its layers are 1 (the base) + one per RUN/COPY/ADD. A smoke
-# command runs on the host with /bin/sh, $FAKE_IMAGE_DOCKERFILE naming the image's Dockerfile.
+# 1000 bytes per byte of Dockerfile; its layers are 1 (the base) + one per RUN/COPY/ADD. A command
+# run "in" an image (a smoke command, `exec`) runs on the host, $FAKE_IMAGE_DOCKERFILE naming the
+# image's Dockerfile; with $FAKE_BUILDER_EXEC set, that program is run instead, as
+# `$FAKE_BUILDER_EXEC <image's Dockerfile> <argv...>`, to answer as an image would.
 # $FAKE_DOCKER_DAEMON=down makes `docker` a client without a daemon; $FAKE_BUILDER_SLOW=<s> makes a
 # build go on for that long after tagging its image.
 set -eu
@@ -101,9 +103,47 @@ inspect_buildah() {
     "$id" "$sizes" "$(layer_list)"
 }
 
-smoke() {
+# Runs argv "in" an image: `in_image <ref> <argv...>`.
+in_image() {
   load "$1"
-  FAKE_IMAGE_DOCKERFILE="$dockerfile" /bin/sh -c "$2"
+  shift
+  if [ -n "${FAKE_BUILDER_EXEC:-}" ]; then
+    exec "$FAKE_BUILDER_EXEC" "$dockerfile" "$@"
+  fi
+  FAKE_IMAGE_DOCKERFILE="$dockerfile" exec "$@"
+}
+
+# docker/podman `run --rm [--user U] --entrypoint <program> <ref> <args...>`.
+run_container() {
+  shift
+  program=''
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --rm) shift ;;
+      --user) shift 2 ;;
+      --entrypoint)
+        program="$2"
+        shift 2
+        ;;
+      -*) die "fake $tool run: unexpected flag $1" 64 ;;
+      *) break ;;
+    esac
+  done
+  [ -n "$program" ] || die "fake $tool run: no --entrypoint" 64
+  ref="$1"
+  shift
+  in_image "$ref" "$program" "$@"
+}
+
+# buildah `run [--user U] <container> -- <argv...>`.
+buildah_run() {
+  shift
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    container="$1"
+    shift
+  done
+  shift
+  in_image "$(cat "$state/containers/$container")" "$@"
 }
 
 remove() {
@@ -134,7 +174,7 @@ case "$tool" in
       "buildx build" | "build "*) build "$@" ;;
       "image inspect") inspect_docker_style "$3" ;;
       "image rm") shift 2 && remove "$@" ;;
-      "run "*) smoke "$5" "$7" ;;
+      "run "*) run_container "$@" ;;
       *) die "fake docker: unexpected $*" 64 ;;
     esac
     ;;
@@ -146,7 +186,7 @@ case "$tool" in
       "image inspect") inspect_docker_style "$3" ;;
       "push "*) push_oci "$4" "$5" ;;
       "rmi "*) shift && remove "$@" ;;
-      "run "*) smoke "$5" "$7" ;;
+      "run "*) run_container "$@" ;;
       *) die "fake podman: unexpected $*" 64 ;;
     esac
     ;;
@@ -162,7 +202,7 @@ case "$tool" in
         printf '%s' "$last" >"$state/containers/$name"
         echo "$name"
         ;;
-      run) smoke "$(cat "$state/containers/$2")" "$6" ;;
+      run) buildah_run "$@" ;;
       rm) rm -f "$state/containers/$2" ;;
       rmi) shift && remove "$@" ;;
       push) push_oci "$5" "$6" ;;
