@@ -132,7 +132,7 @@ async function buildAndProbe(request: GatherRequest): Promise<CachedFacts> {
       checks: [...(request.checks ?? []), ...(jar ? [jar] : [])],
       list: request.before === null ? null : '/',
     });
-    const again = loaderRunsNeeded(after);
+    const again = entry ? loaderRunsNeeded(after) : [];
     if (again.length > 0) merge(after, await probe(builder, stage.tag, { loaderRuns: again }));
     if (!after.complete)
       notes.push(

@@ -20,7 +20,8 @@
  *   path=<PATH>        this PATH (a name with a slash is taken relative to
  *   workdir=<dir>      this directory), described (ELF, script, java) under the role `entry`
  *   check=<path>     reports whether the path exists (repeatable)
- *   list=<dir>       lists the files under <dir> (`/`), skipping prune=<./path> (repeatable)
+ *   list=<dir>       lists the files under <dir> (`/`), skipping prune=<./path> (repeatable;
+ *                      a value may hold several paths, one a line)
  *   ld-role=, ld-interp=, ld-file=   run `<interp> --list <file>` and report it under the role
  */
 

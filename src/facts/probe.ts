@@ -50,7 +50,8 @@ export function probeArgv(request: ProbeRequest): string[] {
     args.push(`ld-role=${run.role}`, `ld-interp=${run.interpreter}`, `ld-file=${run.file}`);
   if (request.list) {
     args.push(`list=${request.list}`);
-    for (const path of PRUNED_PATHS) args.push(`prune=.${path}`);
+    // One argument, a path a line (the probe reads `prune=` values as lines): fewer arguments.
+    args.push(`prune=${PRUNED_PATHS.map((path) => `.${path}`).join('\n')}`);
   }
   return ['/bin/sh', '-c', PROBE_SCRIPT, 'dockopt-probe', ...args];
 }

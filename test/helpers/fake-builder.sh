@@ -21,7 +21,17 @@ shift
 state="$FAKE_BUILDER_STATE"
 mkdir -p "$state/images" "$state/built" "$state/containers"
 
-json_escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' | awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }'; }
+nl='
+'
+# JSON string contents; the common case (no backslash, quote or newline) without a fork.
+json_escape() {
+  case "$1" in
+    *\\* | *\"* | *"$nl"*)
+      printf '%s\n' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' | awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }'
+      ;;
+    *) printf '%s' "$1" ;;
+  esac
+}
 log_call() {
   line="[\"$(json_escape "$tool")\""
   for arg in "$@"; do line="$line,\"$(json_escape "$arg")\""; done
