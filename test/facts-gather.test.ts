@@ -440,6 +440,26 @@ describe('gatherFacts, partial answers', () => {
   );
 
   test(
+    "docker's own failure to run a container (exit 125) throws, and is not cached",
+    async () => {
+      const hook = join(dir, 'daemon-error.sh');
+      writeFileSync(
+        hook,
+        '#!/bin/sh\necho "docker: Error response from daemon: OCI runtime create failed" >&2\nexit 125\n',
+      );
+      chmodSync(hook, 0o755);
+      useFakes({ FAKE_BUILDER_EXEC: hook });
+      await expect(gatherFacts(request('docker'))).rejects.toThrow(
+        'docker could not run a command in the image it built: docker: Error response from daemon',
+      );
+      expect(fakes.images()).toEqual([]);
+      useFakes({ FAKE_BUILDER_EXEC: writeCanned() });
+      expect((await gatherFacts(request('docker'))).fromCache).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  test(
     'the ignore file given is what docker finds beside the Dockerfile and podman is given',
     async () => {
       useFakes({ FAKE_BUILDER_EXEC: writeCanned() });

@@ -168,14 +168,21 @@ async function buildAndProbe(request: GatherRequest): Promise<CachedFacts> {
   }
 }
 
-/** Runs the probe as root (every file readable); a builder that cannot run it at all throws. */
+/**
+ * Runs the probe as root (every file readable). A builder that cannot run it at all throws (not
+ * cached: the next run tries again): no exit code, or docker's and podman's 125, which is their
+ * own failure rather than the command's.
+ */
 async function probe(builder: Builder, tag: string, request: ProbeRequest): Promise<ProbeOutput> {
   const result = await builder.exec(tag, probeArgv(request), { user: '0:0' });
-  if (result.code === null)
+  const output = parseProbeOutput(result.stdout);
+  if (
+    result.code === null ||
+    (result.code === 125 && builder.kind !== 'buildah' && !output.complete)
+  )
     throw new BuilderError(
       `${builder.kind} could not run a command in the image it built: ${result.spawnError ?? logTail(result.stderr, 5)}`,
     );
-  const output = parseProbeOutput(result.stdout);
   if (result.code !== 0 && !output.complete)
     output.probeError = logTail(result.stderr, 5) || `exit code ${result.code}`;
   return output;
