@@ -87,9 +87,10 @@ chmodSync(join(jdk8, 'jre', 'bin', 'java'), 0o755);
 mkdirSync(join(root, 'alternatives'));
 symlinkSync(join(jdk8, 'jre', 'bin', 'java'), join(root, 'alternatives', 'java'));
 
-function runProbe(shell: string[], path: string, request: ProbeRequest) {
+function runProbe(shell: string[], path: string, request: ProbeRequest, cwd = '/') {
   const [, ...args] = probeArgv(request);
   const result = spawnSync(shell[0], [...shell.slice(1), ...args], {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, PATH: path },
     maxBuffer: 64 * 1024 * 1024,
@@ -137,7 +138,9 @@ describe.each(shells)('the probe run by %s', (_name, setup) => {
       expect(program.package).toBe('coreutils');
       expect(libc?.package).toMatch(/^libc6/);
     } else if (shell[0] !== '/bin/sh') {
-      expect(out.ownerTool).toBe('none');
+      // No dpkg-query among the applets. (A busybox built to prefer its own applets finds its
+      // rpm applet, which knows no packages here: nothing is printed then.)
+      expect([null, 'none']).toContain(out.ownerTool);
       expect(program.package).toBeNull();
     }
   });
@@ -221,6 +224,33 @@ describe.each(shells)('the probe run by %s', (_name, setup) => {
       jdk: false,
       jar: { path: '/srv/missing.jar', exists: false },
     });
+  });
+
+  test("without PATH and WORKDIR the container's own are used, and reported; relative checks too", () => {
+    const request: EntryRequest = { argv: ['java', '-jar', 'app.jar'] };
+    const out = runProbe(
+      shell,
+      `${join(jdk, 'bin')}:${path}`,
+      {
+        entry: request,
+        checks: [jarArgument(request)!, 'bin/tool', '/no/such/file'],
+      },
+      app,
+    );
+    expect(out.complete).toBe(true);
+    expect([out.path, out.workdir]).toEqual([`${join(jdk, 'bin')}:${path}`, app]);
+    expect(Object.fromEntries(out.checks)).toEqual({
+      [join(app, 'app.jar')]: true,
+      [join(app, 'bin', 'tool')]: true,
+      '/no/such/file': false,
+    });
+    const facts = entryFacts(out, request)!;
+    expect(facts).toMatchObject({
+      path: out.path,
+      workdir: app,
+      program: { kind: 'script', path: join(jdk, 'bin', 'java') },
+    });
+    expect(facts.java?.jar).toEqual({ path: join(app, 'app.jar'), exists: true });
   });
 
   test('a loader given by Node is run on the file it is given', () => {

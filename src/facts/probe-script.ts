@@ -18,8 +18,10 @@
  *   os=1             /etc/os-release (or /usr/lib/os-release), /etc/alpine-release, ...
  *   program=<name>   the program a container runs (argv[0]), resolved as execvp does with
  *   path=<PATH>        this PATH (a name with a slash is taken relative to
- *   workdir=<dir>      this directory), described (ELF, script, java) under the role `entry`
- *   check=<path>     reports whether the path exists (repeatable)
+ *   workdir=<dir>      this directory), described (ELF, script, java) under the role `entry`;
+ *                      without them, the container's own PATH and working directory (the
+ *                      image's ENV PATH and WORKDIR), reported as `context path|workdir`
+ *   check=<path>     reports whether the path exists (repeatable; relative to the workdir)
  *   list=<dir>       lists the files under <dir> (`/`), skipping prune=<./path> (repeatable;
  *                      a value may hold several paths, one a line)
  *   ld-role=, ld-interp=, ld-file=   run `<interp> --list <file>` and report it under the role
@@ -32,7 +34,7 @@ set -f
 tab=$(printf '\t')
 nl='
 '
-os=0 program='' path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin workdir=/
+os=0 program='' path=$PATH workdir=$(pwd)
 checks='' prunes='' root='' ldjobs='' ldrole='' ldinterp='' owned=''
 for arg do
   case $arg in
@@ -261,6 +263,8 @@ listing() {
 }
 
 out dockopt-probe 1
+out context path "$path"
+out context workdir "$workdir"
 [ "$os" != 1 ] || os_release
 kind=''
 if [ -n "$program" ] && describe entry "$program" && [ "$kind" = script ]; then
@@ -270,6 +274,7 @@ saved=$IFS
 IFS=$nl
 for c in $checks; do
   IFS=$saved
+  case $c in /*) ;; *) c=$\{workdir%/}/$c ;; esac
   if [ -e "$c" ] || [ -h "$c" ]; then out check yes "$c"; else out check no "$c"; fi
 done
 IFS=$nl

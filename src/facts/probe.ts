@@ -10,10 +10,13 @@ import { PROBE_SCRIPT } from './probe-script.js';
 export interface EntryRequest {
   /** What the container runs: ENTRYPOINT + CMD as one argv (shell form already resolved). */
   argv: readonly string[];
-  /** The stage's final PATH (its ENV PATH, or the image's). */
-  path: string;
-  /** The stage's final WORKDIR (absolute). */
-  workdir: string;
+  /**
+   * PATH to look argv[0] up in. Absent: the container's own, which is the image's final
+   * `ENV PATH` (base image's included), what the container will really use.
+   */
+  path?: string;
+  /** The WORKDIR a relative argv[0] or jar is taken from. Absent: the image's own WORKDIR. */
+  workdir?: string;
 }
 
 export interface LoaderRun {
@@ -26,7 +29,7 @@ export interface ProbeRequest {
   /** Read /etc/os-release and friends. */
   os?: boolean;
   entry?: EntryRequest | null;
-  /** Absolute paths whose existence to report. */
+  /** Paths whose existence to report (relative ones from the workdir; reported absolute). */
   checks?: readonly string[];
   /** List the files under this directory (`/` in an image), leaving out PRUNED_PATHS below it. */
   list?: string | null;
@@ -41,8 +44,9 @@ export function probeArgv(request: ProbeRequest): string[] {
   if (request.entry) {
     const [program] = request.entry.argv;
     if (program) {
-      args.push(`program=${program}`, `path=${request.entry.path}`);
-      args.push(`workdir=${request.entry.workdir}`);
+      args.push(`program=${program}`);
+      if (request.entry.path !== undefined) args.push(`path=${request.entry.path}`);
+      if (request.entry.workdir !== undefined) args.push(`workdir=${request.entry.workdir}`);
     }
   }
   for (const check of request.checks ?? []) args.push(`check=${check}`);
@@ -75,6 +79,9 @@ export interface RoleRecord {
 export interface ProbeOutput {
   /** The header and the final `end` were both seen: nothing was cut off. */
   complete: boolean;
+  /** The PATH and working directory the probe used (given, or the container's own). */
+  path: string | null;
+  workdir: string | null;
   /** Why the probe stopped early (its stderr, or its exit code), set by the caller. */
   probeError: string | null;
   osLines: string[];
@@ -93,6 +100,8 @@ export interface ProbeOutput {
 export function parseProbeOutput(text: string): ProbeOutput {
   const out: ProbeOutput = {
     complete: false,
+    path: null,
+    workdir: null,
     probeError: null,
     osLines: [],
     release: { alpine: null, debian: null, redhat: null },
@@ -146,6 +155,10 @@ function readRecord(out: ProbeOutput, fields: string[]): void {
       return;
     case 'alias':
       out.aliases.set(first, tail);
+      return;
+    case 'context':
+      if (first === 'path') out.path = tail;
+      if (first === 'workdir') out.workdir = tail;
       return;
     case 'owner':
       readOwner(out, first, tail);

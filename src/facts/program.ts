@@ -17,7 +17,13 @@ import type { ElfProgram, EntryFacts, JavaFacts, Library, Located, ProgramFacts 
 export function entryFacts(out: ProbeOutput, request: EntryRequest): EntryFacts | null {
   const program = programFacts(out, 'entry');
   if (!program) return null;
-  return { argv: [...request.argv], program, java: javaFacts(out, 'entry', request) };
+  return {
+    argv: [...request.argv],
+    path: out.path,
+    workdir: out.workdir,
+    program,
+    java: javaFacts(out, 'entry', request),
+  };
 }
 
 export function programFacts(out: ProbeOutput, role: string): ProgramFacts | null {
@@ -183,15 +189,15 @@ export function majorOf(version: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The jar `java [options] -jar <jar>` runs, absolute (relative to WORKDIR). */
+/** The jar argument of `java [options] -jar <jar>`, as written (relative to the workdir). */
 export function jarArgument(request: EntryRequest): string | null {
   const index = request.argv.indexOf('-jar');
-  const jar = index > 0 ? request.argv[index + 1] : undefined;
-  return jar ? absoluteIn(request.workdir, jar) : null;
+  return (index > 0 && request.argv[index + 1]) || null;
 }
 
 function jarOf(out: ProbeOutput, request: EntryRequest): JavaFacts['jar'] {
-  const path = jarArgument(request);
-  if (!path) return null;
+  const jar = jarArgument(request);
+  if (!jar) return null;
+  const path = absoluteIn(out.workdir ?? request.workdir ?? '/', jar);
   return { path, exists: out.checks.get(path) ?? false };
 }

@@ -126,6 +126,9 @@ export interface JavaFacts {
 export interface EntryFacts {
   /** The argv the facts are about. */
   argv: string[];
+  /** The PATH and WORKDIR argv[0] was looked up with (given, or the image's own). */
+  path: string | null;
+  workdir: string | null;
   program: ProgramFacts;
   /** Set when the program is `java` (directly or as a script's interpreter). */
   java: JavaFacts | null;
@@ -180,7 +183,7 @@ export interface StageFacts {
   builder: BuilderKind;
   os: OsRelease | null;
   entry: EntryFacts | null;
-  /** Paths asked about with `checks`, and whether they exist in the built stage. */
+  /** Paths asked about with `checks` (made absolute), and whether they exist in the built stage. */
   checks: Record<string, boolean>;
   /** What the stage's build steps wrote: null when no `before` was given or it could not be made. */
   diff: FsDiff | null;
