@@ -118,6 +118,21 @@ describe.each(KINDS)('%s exec', (kind) => {
   );
 
   test(
+    'an argument list the system refuses (E2BIG) is a spawn error, not an exception',
+    async () => {
+      const result = await builderOf(kind).exec('img:3', [
+        '/bin/sh',
+        '-c',
+        'true',
+        'x'.repeat(300_000),
+      ]);
+      expect(result.code).toBeNull();
+      expect(result.spawnError).toMatch(new RegExp(`^${kind}: spawn E2BIG`));
+    },
+    TIMEOUT,
+  );
+
+  test(
     'smoke still runs /bin/sh -c through the same container set-up',
     async () => {
       const builder = builderOf(kind);

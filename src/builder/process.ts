@@ -50,20 +50,28 @@ export function runCommand(
     let output = '';
     const keepTail = (text: string) =>
       text.length > TAIL_BYTES ? text.slice(text.length - TAIL_BYTES) : text;
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      // Some failures are thrown rather than emitted (E2BIG: an argument list too long).
+      const message = (error as Error).message;
+      resolve({ code: null, spawnError: message, stdout, stderr, output, seconds: seconds() });
+      return;
+    }
     if (child.pid !== undefined) live.add(child.pid);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+    child.stdout!.setEncoding('utf8');
+    child.stderr!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
       stdout = options.fullStdout ? stdout + chunk : keepTail(stdout + chunk);
       output = keepTail(output + chunk);
       options.onOutput?.(chunk);
     });
-    child.stderr.on('data', (chunk: string) => {
+    child.stderr!.on('data', (chunk: string) => {
       stderr = keepTail(stderr + chunk);
       output = keepTail(output + chunk);
       options.onOutput?.(chunk);
