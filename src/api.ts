@@ -1,6 +1,7 @@
 /**
  * The programmatic entry point: `await optimize(text, options)`. The CLI is a client of this.
  */
+import type { BuildFacts } from './core/build-facts.js';
 import type { BuildContext, Settings } from './core/context.js';
 import { runEngine, type ChangedFile, type EngineError, type Finding } from './core/engine.js';
 import { selectTransforms, type Selection } from './core/selection.js';
@@ -21,6 +22,11 @@ export interface OptimizeOptions extends Selection {
   settings?: Partial<Settings>;
   /** The build context, for transforms that look at files (copy-order, dockerignore). */
   buildContext?: BuildContext | null;
+  /**
+   * What builds of the original told, by stage index: the answers to the `question`s of an
+   * earlier run's findings (see src/facts, `gatherFacts`). Absent: transforms ask instead.
+   */
+  buildFacts?: BuildFacts | null;
 }
 
 export interface OptimizeResult {
@@ -60,6 +66,7 @@ export function optimizeSync(text: string, options: OptimizeOptions = {}): Optim
     options: options.options,
     settings: options.settings,
     buildContext: options.buildContext,
+    buildFacts: options.buildFacts,
   });
   return {
     output: result.output,

@@ -5,6 +5,7 @@
  * thread, in input order, whatever order the workers finish in.
  */
 import { initialize, optimizeSync } from '../api.js';
+import type { BuildFacts } from '../core/build-facts.js';
 import type { Settings } from '../core/context.js';
 import { NotADockerfileError, type Finding } from '../core/engine.js';
 import type { LayerCount } from '../core/layers.js';
@@ -36,6 +37,8 @@ export interface FileTask {
   name: string;
   stdinText?: string;
   settings: FileSettings;
+  /** What builds of the original told (`--build`), for a second run of the file. */
+  buildFacts?: BuildFacts;
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -111,6 +114,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       filename: name,
       settings: { cacheStrategy: settings.cacheStrategy, basePolicy: settings.basePolicy },
       buildContext: contextRoot ? fsBuildContext(contextRoot, path === '-' ? null : path) : null,
+      buildFacts: task.buildFacts ?? null,
     });
     const errors = result.errors.map((e) => `${e.transform ? `${e.transform}: ` : ''}${e.message}`);
     const common = {

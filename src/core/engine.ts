@@ -8,6 +8,7 @@
  * validate.ts) is retried fix by fix; a fix that breaks the file is reverted and reported as an
  * internal error, and its transform is not run again on this file.
  */
+import type { BuildFacts, FactsQuestion } from './build-facts.js';
 import { applyEdits, type Edit } from './edits.js';
 import { collectIgnores, isIgnored } from './ignore.js';
 import { continuationMismatch } from './continuations.js';
@@ -46,6 +47,8 @@ export interface Finding {
   /** 1-based column just past the end of the range. */
   endColumn: number;
   estimate?: Estimate;
+  /** What a build could tell to let the transform act (see `Report.question`). */
+  question?: FactsQuestion;
 }
 
 export interface EngineError {
@@ -85,6 +88,8 @@ export interface EngineOptions {
   maxPasses?: number;
   settings?: Partial<Settings>;
   buildContext?: BuildContext | null;
+  /** What builds of the original told (see `TransformContext.buildFacts`). */
+  buildFacts?: BuildFacts | null;
 }
 
 /** The input is not a Dockerfile (or one Docker itself would reject): nothing is rewritten. */
@@ -324,6 +329,7 @@ function runTransforms(
         options: optionsById.get(transform.meta.id) ?? {},
         settings,
         buildContext,
+        buildFacts: engineOptions.buildFacts ?? null,
         shell,
         ignored: (node) => isIgnored(ignores, transform.meta, node.index),
         report(report) {

@@ -32,6 +32,7 @@ export function locateFinding(
     endLine: endLine + 1,
     endColumn: end - originalLines.lineStart(endLine) + 1,
     ...(p.report.estimate ? { estimate: p.report.estimate } : {}),
+    ...(p.report.question ? { question: p.report.question } : {}),
   };
 }
 

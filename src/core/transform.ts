@@ -8,6 +8,7 @@ import type { DockerfileModel, InstructionNode, Span } from './model.js';
 import type { BuildContext, Settings } from './context.js';
 import type { Source } from './source.js';
 import type { ShellResult, ShellScript } from '../shell/script.js';
+import type { BuildFacts, FactsQuestion } from './build-facts.js';
 
 /** `safe`: cannot change what the build does. `unsafe`: may; off unless asked for by name or `--unsafe`. */
 export type Safety = 'safe' | 'unsafe';
@@ -64,6 +65,12 @@ export interface Report {
    */
   files?: readonly FileChange[];
   estimate?: Estimate;
+  /**
+   * What a build of the original could tell that would let the transform act where it refuses now
+   * (the program the entry point runs, the files a `make install` wrote). With `--build` the
+   * command line builds, asks, and runs the transforms again with the answer in `ctx.buildFacts`.
+   */
+  question?: FactsQuestion;
 }
 
 export interface TransformContext {
@@ -75,6 +82,11 @@ export interface TransformContext {
   settings: Readonly<Settings>;
   /** The build context on disk, or null when unknown (stdin, API without a context). */
   buildContext: BuildContext | null;
+  /**
+   * What builds of the original told, by stage index, when the caller built it (`--build`);
+   * null when it did not. Use them only for the stage they are about, and say so in the message.
+   */
+  buildFacts: BuildFacts | null;
   /** The RUN's parsed shell (cached per pass), or the reason it is not shell-parsed. */
   shell(node: InstructionNode): ShellResult;
   /**
