@@ -216,7 +216,12 @@ test('--format markdown: a pull-request description of each change and why', () 
 });
 
 test('--format markdown names the other files of the build context a change brings', () => {
-  writeFiles(dir, { 'f/Dockerfile': 'FROM alpine\nCOPY . /app\n', 'f/src/main.c': 'int main;\n' });
+  writeFiles(dir, {
+    'f/Dockerfile': 'FROM alpine\nCOPY . /app\n',
+    'f/src/main.c': 'int main;\n',
+    // Something the proposed ignore file keeps out of the image.
+    'f/.idea/workspace.xml': '<project/>\n',
+  });
   const run = dockopt(dir, ['--only', 'dockerignore', '--format', 'markdown', 'f']);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain(

@@ -5,7 +5,7 @@
  * interrupt), and that a rewrite that does not build is rolled back to what does.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { installFakeBuilders, type FakeBuilders } from './helpers/fake-builders.js';
@@ -281,10 +281,13 @@ test.each(['buildah', 'docker'] as const)(
   '%s: a rewrite that also changes the .dockerignore is built with the new one',
   (builder) => {
     const fakes = installFakeBuilders(dir, [builder]);
+    // An editor's folder in the context: the proposed ignore file keeps it out of the image.
+    mkdirSync(join(dir, '.idea'));
+    writeFileSync(join(dir, '.idea', 'workspace.xml'), '<project/>\n');
     const { code } = dockopt(['--write', '--verify', 'Dockerfile'], fakes);
     expect(code).toBe(0);
     const written = readFileSync(join(dir, '.dockerignore'), 'utf8');
-    expect(written).toContain('**/node_modules');
+    expect(written).toContain('.idea');
     const [original, rewrite] = builds(fakes);
     expect(original).toHaveLength(3); // no ignore file for the original: the context has none
     expect(rewrite.slice(2)).toEqual([readFileSync(join(dir, 'Dockerfile'), 'utf8'), written]);
