@@ -1,4 +1,4 @@
-# expect: without a literal -o
+# expect: a `go build` without -o, whose executable name
 FROM golang:1.22
 WORKDIR /src
 COPY *.go go.mod ./

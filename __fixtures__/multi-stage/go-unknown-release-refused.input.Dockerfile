@@ -1,5 +1,5 @@
-# expect: Debian release of golang:1.25 is not known
-FROM golang:1.25
+# expect: Debian release of golang:1.26 is not known
+FROM golang:1.26
 WORKDIR /src
 COPY main.go go.mod ./
 RUN go build -o /app .

@@ -12,6 +12,10 @@ export interface GoBuild {
   output: string | null;
   /** `CGO_ENABLED=0` is set for this command (prefix, or `export` earlier in the RUN). */
   cgoDisabled: boolean;
+  /** The package (or .go file) arguments, literal; null when one of them is not. */
+  packages: string[] | null;
+  /** Variables set for this command alone (`GOOS=linux go build`, `env GOBIN=/x go install`). */
+  prefixed: ReadonlyMap<string, string>;
 }
 
 const GO_FLAGS_WITH_VALUE = new Set([
@@ -45,15 +49,60 @@ export function goBuilds(script: ShellScript): GoBuild[] {
       });
       const prefixOff = cmd.prefixes.some((p) => textOf(script, p) === 'CGO_ENABLED=0');
       const wrapperOff = cmd.wrappers.some((w) => w.value === 'CGO_ENABLED=0');
-      return { cmd, output, cgoDisabled: prefixOff || wrapperOff || exportsCgoOff };
+      return {
+        cmd,
+        output,
+        cgoDisabled: prefixOff || wrapperOff || exportsCgoOff,
+        packages: goPackages(cmd),
+        prefixed: goPrefixes(script, cmd),
+      };
     });
 }
 
-/** `go install`, which leaves its output in $GOPATH/bin under a name the file does not state. */
-export function goInstalls(script: ShellScript): SimpleCommand[] {
-  return findCommands(script, 'go').filter(
-    (cmd) => subcommandOf(cmd, GO_FLAGS_WITH_VALUE)?.value === 'install',
-  );
+export interface GoInstall {
+  cmd: SimpleCommand;
+  /** The package arguments, literal (`./cmd/api`, `example.com/tool@v1.2.0`); null when not. */
+  packages: string[] | null;
+  prefixed: ReadonlyMap<string, string>;
+}
+
+/** `go install`: its output goes to $GOBIN or $GOPATH/bin, named by Go's rules (go-naming.ts). */
+export function goInstalls(script: ShellScript): GoInstall[] {
+  return findCommands(script, 'go')
+    .filter((cmd) => subcommandOf(cmd, GO_FLAGS_WITH_VALUE)?.value === 'install')
+    .map((cmd) => ({ cmd, packages: goPackages(cmd), prefixed: goPrefixes(script, cmd) }));
+}
+
+/** The non-flag words after `go build`/`go install`, when all are literal. */
+function goPackages(cmd: SimpleCommand): string[] | null {
+  const sub = subcommandOf(cmd, GO_FLAGS_WITH_VALUE);
+  if (!sub) return null;
+  const words: string[] = [];
+  for (let i = cmd.args.indexOf(sub) + 1; i < cmd.args.length; i++) {
+    const value = cmd.args[i].value;
+    if (value === null) return null;
+    if (value === '--') continue;
+    if (value.startsWith('-')) {
+      if (GO_FLAGS_WITH_VALUE.has(value)) i++;
+      continue;
+    }
+    words.push(value);
+  }
+  return words;
+}
+
+/** `VAR=value` set for the command: prefixes, `env VAR=value` words, and `export`s before it. */
+function goPrefixes(script: ShellScript, cmd: SimpleCommand): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (text: string | null) => {
+    const m = text ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(text) : null;
+    if (m) out.set(m[1], m[2].replace(/^["']|["']$/g, ''));
+  };
+  for (const exp of findCommands(script, 'export'))
+    if (exp.node.end <= cmd.node.start) for (const a of exp.args) add(a.value);
+  for (const p of cmd.prefixes) add(textOf(script, p));
+  for (const w of cmd.wrappers) add(w.value);
+  return out;
 }
 
 /** `cargo build` with `--release`: the profile decides the output directory. */

@@ -3,6 +3,7 @@
  * RUN scripts, the program its entry point runs, the files it copies into place, the runtime
  * libraries it names, and whether its USER will exist in the runtime image.
  */
+import type { BuildContext } from '../../src/core/context.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
 import { DEFAULT_PATH, variableBefore } from '../../src/core/env.js';
 import { absolutePath, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
@@ -25,10 +26,19 @@ export interface Plan {
   summary: string;
 }
 
-export type Planned = Plan | { refuse: string } | null;
+/**
+ * A refusal says why; `askBuild` when a build of the original could answer what is missing (the
+ * file the entry point runs, its libraries, the base image's release): with `--build` the
+ * transform gets those facts and plans again (from-build.ts).
+ */
+export type Refusal = { refuse: string; askBuild?: boolean };
+
+export type Planned = Plan | Refusal | null;
 
 export interface Facts {
   model: DockerfileModel;
+  /** The build context on disk, when known (a go.mod's module path, a Makefile). */
+  context: BuildContext | null;
   stage: Stage;
   shell: (n: InstructionNode) => ShellResult;
   runtimes: Runtimes;
@@ -69,18 +79,41 @@ export function programPath(
   known: readonly string[],
 ): string | null {
   if (program.includes('/')) return absolutePath(program, facts.workdirs.atEnd(facts.stage));
-  const last = facts.stage.instructions[facts.stage.instructions.length - 1];
-  const env = last ? variableBefore(last, ['PATH'])?.value : null;
-  const dirs = env
-    ? env
-        .split(':')
-        .flatMap((d) => (/^\$\{?PATH\}?$/.test(d) ? DEFAULT_PATH : d.startsWith('/') ? [d] : []))
-    : DEFAULT_PATH;
+  const dirs = searchPath(facts);
   for (const dir of dirs) {
     const candidate = `${dir.replace(/\/$/, '')}/${program}`;
     if (known.includes(candidate)) return candidate;
   }
   return null;
+}
+
+/** The official golang images put GOPATH's and Go's bin folders first in PATH. */
+const GOLANG_IMAGE = /^([\w.-]+\/)*golang(:|@|$)/;
+
+/** The PATH the entry point is looked up in: the stage's literal ENV PATH over the image's. */
+export function searchPath(facts: Facts): readonly string[] {
+  const image = GOLANG_IMAGE.test(facts.image)
+    ? ['/go/bin', '/usr/local/go/bin', ...DEFAULT_PATH]
+    : DEFAULT_PATH;
+  const last = facts.stage.instructions[facts.stage.instructions.length - 1];
+  const env = last ? variableBefore(last, ['PATH'])?.value : null;
+  if (!env) return image;
+  return env
+    .split(':')
+    .flatMap((d) => (/^\$\{?PATH\}?$/.test(d) ? image : d.startsWith('/') ? [d] : []));
+}
+
+/**
+ * The ENV line a runtime stage on another image needs so that a bare program name still finds
+ * `artifact` (found in a folder only the build image's PATH has, like golang's /go/bin); null
+ * when the default PATH has its folder.
+ */
+export function runtimePathFor(facts: Facts, artifact: string): string | null {
+  const dir = artifact.slice(0, artifact.lastIndexOf('/')) || '/';
+  if (DEFAULT_PATH.includes(dir)) return null;
+  const entry = entryArgv(facts.stage);
+  if (!entry || entry.argv[0].includes('/')) return null;
+  return `PATH=${dir}:$PATH`;
 }
 
 /** Files the build writes with `cp`, `mv` or `install` (destination paths, made absolute). */

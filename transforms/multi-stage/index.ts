@@ -5,7 +5,8 @@ import { workdirsOf, workdirValue } from '../../src/core/workdir.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { runtimeFiles } from './files.js';
 import { userProblem, type Facts, type Plan, type Planned } from './facts.js';
-import { planC, planGo, planJava, planNode, planRust } from './plan.js';
+import { planGo } from './go.js';
+import { planC, planJava, planNode, planRust } from './plan.js';
 import { planPython, type PythonPlanned, type PythonSplit } from './python.js';
 import { loadRuntimes } from './runtimes.js';
 
@@ -50,6 +51,7 @@ export default defineTransform({
     const facts: Facts = {
       workdirs: workdirsOf(ctx.model),
       model: ctx.model,
+      context: ctx.buildContext,
       stage: final,
       shell: ctx.shell,
       runtimes,

@@ -5,13 +5,11 @@
  */
 import { variableBefore } from '../../src/core/env.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
-import { absolutePath, userAt } from '../../src/core/stage-state.js';
+import { absolutePath } from '../../src/core/stage-state.js';
 import {
   cargoBuilds,
   cBuilds,
   compilerOutput,
-  goBuilds,
-  goInstalls,
   javaBuilds,
   linksStatically,
   nodeBuilds,
@@ -23,73 +21,10 @@ import {
   entryArgv,
   namedRuntimeLibraries,
   programPath,
-  runsArtifact,
   scriptsOf,
   type Facts,
   type Planned,
 } from './facts.js';
-
-export function planGo(facts: Facts): Planned {
-  const scripts = scriptsOf(facts);
-  const builds = scripts.flatMap(({ node, script }) =>
-    goBuilds(script).map((b) => ({ ...b, node })),
-  );
-  const installs = scripts.flatMap(({ script }) => goInstalls(script));
-  if (builds.length === 0 && installs.length === 0) return null;
-  if (installs.length > 0)
-    return {
-      refuse: '`go install` puts the binary in $GOPATH/bin under a name the file does not state',
-    };
-  if (builds.some((b) => b.output === null))
-    return {
-      refuse:
-        'a `go build` without a literal -o: the artifact name is not stated (dynamic artifact name)',
-    };
-  const resolved = builds.map((b) => absolutePath(b.output!, facts.workdirs.before(b.node)));
-  if (resolved.some((o) => o === null))
-    return { refuse: 'the working directory of the build is not known' };
-  const outputs = [...new Set(resolved as string[])];
-  if (outputs.length > 1) return { refuse: `multiple artifacts (${outputs.join(', ')})` };
-  const artifact = outputs[0];
-  const wrong = runsArtifact(facts, artifact);
-  if (wrong) return { refuse: wrong };
-  const cgoOff = builds.every(
-    (b) => b.cgoDisabled || variableBefore(b.node, ['CGO_ENABLED'])?.value === '0',
-  );
-  const entry = entryArgv(facts.stage)!;
-  const healthShell = facts.stage.instructions.some(
-    (n) =>
-      n.keyword === 'HEALTHCHECK' &&
-      !/^\s*(NONE|CMD\s*\[)/i.test(n.ast.getArgumentsContent() ?? '') &&
-      !/--\w+=\S+\s+CMD\s*\[/i.test(n.ast.getArgumentsContent() ?? ''),
-  );
-  const user = userAt(facts.stage);
-  const distrolessUser = user === null || /^(root|nonroot|nobody|\d+)(:\S+)?$/.test(user);
-  if (cgoOff && entry.node.json && !healthShell && distrolessUser) {
-    return {
-      language: 'go',
-      runtime: facts.runtimes.static,
-      artifacts: [artifact],
-      packages: [],
-      setup: [],
-      summary: `the static Go binary ${artifact} (CGO_ENABLED=0) on ${facts.runtimes.static}`,
-    };
-  }
-  const slim =
-    slimRuntime(facts.runtimes, facts.image) ?? (cgoOff ? facts.runtimes.slimFor.bookworm : null);
-  if (!slim)
-    return {
-      refuse: `the Go binary links glibc (CGO_ENABLED is not 0) and the Debian release of ${facts.image} is not known, so no matching runtime can be named`,
-    };
-  return {
-    language: 'go',
-    runtime: slim,
-    artifacts: [artifact],
-    packages: ['ca-certificates'],
-    setup: [],
-    summary: `the Go binary ${artifact} on ${slim}${cgoOff ? '' : ' (same Debian release: the binary links glibc)'}`,
-  };
-}
 
 export function planRust(facts: Facts): Planned {
   const builds = scriptsOf(facts).flatMap(({ script }) => cargoBuilds(script));

@@ -1,4 +1,5 @@
 /** The runtime-image table (runtimes.json) and its `runtimes` option override. */
+import { debianReleaseOfImage, releaseOfImage } from '../../src/data/image-releases.js';
 import shipped from './runtimes.json' with { type: 'json' };
 
 interface Pattern {
@@ -45,9 +46,13 @@ function first<T extends Pattern>(
   return null;
 }
 
-/** The Debian release a build image is based on, when the table knows it. */
+/**
+ * The Debian release a build image is based on: the `debianRelease` patterns (the option's, then
+ * the shipped ones), then the table of official image tags (src/data/image-releases.json). Null
+ * when neither knows, or the image is not Debian-based.
+ */
 export function debianRelease(runtimes: Runtimes, image: string): string | null {
-  return first(runtimes.debianRelease, image, (r) => r.release);
+  return first(runtimes.debianRelease, image, (r) => r.release) ?? debianReleaseOfImage(image);
 }
 
 /** The slim image of the build image's Debian release. */
@@ -58,4 +63,18 @@ export function slimRuntime(runtimes: Runtimes, image: string): string | null {
 
 export function jreRuntime(runtimes: Runtimes, image: string): string | null {
   return first(runtimes.jre, image, (r) => r.jre);
+}
+
+/**
+ * When the build image's release came from a tag that still moves to newer Debian releases
+ * (`golang:1.22`), a note for the finding: a later build could link a newer glibc than the
+ * runtime has. Empty when the release is fixed by the tag or came from a pattern.
+ */
+export function movingReleaseNote(runtimes: Runtimes, image: string): string {
+  if (first(runtimes.debianRelease, image, (r) => r.release)) return '';
+  const found = releaseOfImage(image);
+  if (!found?.moving || !found.release) return '';
+  const hasTag = image.lastIndexOf(':') > image.lastIndexOf('/');
+  const pinned = `${image}${hasTag ? '-' : ':'}${found.release}`;
+  return `; ${image} is Debian ${found.release} today, but the tag follows new Debian releases: pin it (${pinned}) so that build and runtime stay on one release`;
 }

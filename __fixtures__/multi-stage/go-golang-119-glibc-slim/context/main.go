@@ -1,0 +1,5 @@
+package main
+
+import "os/user"
+
+func main() { user.Current() }

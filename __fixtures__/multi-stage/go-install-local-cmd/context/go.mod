@@ -1,0 +1,3 @@
+module example.com/svc/v2
+
+go 1.22
