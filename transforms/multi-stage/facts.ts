@@ -21,6 +21,8 @@ export interface Plan {
   artifacts: string[];
   /** Debian packages the runtime needs (installed with apt-get in the runtime stage). */
   packages: string[];
+  /** A command run before that install, in the same RUN (`mkdir -p /usr/share/man/man1`). */
+  packagePrelude?: string;
   /** Instructions (as text) for the runtime before the artifacts: e.g. `RUN npm ci --omit=dev`. */
   setup: string[];
   summary: string;

@@ -148,7 +148,7 @@ function split(ctx: TransformContext, facts: Facts, plan: Plan): void {
   if (workdir !== null) lines.push(`${kw('WORKDIR')} ${workdir}`);
   if (plan.packages.length > 0)
     lines.push(
-      `${kw('RUN')} apt-get update && apt-get install -y --no-install-recommends ${plan.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`,
+      `${kw('RUN')} ${plan.packagePrelude ? `${plan.packagePrelude} && ` : ''}apt-get update && apt-get install -y --no-install-recommends ${plan.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`,
     );
   lines.push(...plan.setup);
   for (const path of plan.artifacts) lines.push(`${kw('COPY')} --from=${name} ${path} ${path}`);

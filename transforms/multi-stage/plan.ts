@@ -15,6 +15,7 @@ import {
   nodeBuilds,
   npmInstalls,
 } from '../../src/packages/builds.js';
+import { aptInstalled } from '../../src/packages/installs.js';
 import { jreRuntime, slimRuntime } from './runtimes.js';
 import {
   copiedInto,
@@ -24,6 +25,7 @@ import {
   scriptsOf,
   type Facts,
   type Planned,
+  type Refusal,
 } from './facts.js';
 
 export function planRust(facts: Facts): Planned {
@@ -130,18 +132,52 @@ export function planJava(facts: Facts): Planned {
   const jar = jarAt >= 0 ? entry.argv[jarAt + 1] : undefined;
   if (!jar || /[*?$]/.test(jar))
     return { refuse: 'the jar is not named literally (dynamic artifact name)' };
-  const runtime = jreRuntime(facts.runtimes, facts.image);
-  if (!runtime) return { refuse: `no JRE image is known for ${facts.image}` };
   const path = absolutePath(jar, facts.workdirs.atEnd(facts.stage));
   if (!path) return { refuse: 'the working directory is not known' };
+  const runtime = jreRuntime(facts.runtimes, facts.image);
+  if (runtime)
+    return {
+      language: 'java',
+      runtime,
+      artifacts: [path],
+      packages: [],
+      setup: [],
+      summary: `the jar ${path} on ${runtime}`,
+    };
+  const apt = aptJre(facts);
+  if ('refuse' in apt) return apt;
   return {
     language: 'java',
-    runtime,
+    runtime: apt.slim,
     artifacts: [path],
-    packages: [],
+    packages: [apt.jre],
+    // OpenJDK's packages fail to configure on slim images without this folder.
+    packagePrelude: 'mkdir -p /usr/share/man/man1',
     setup: [],
-    summary: `the jar ${path} on ${runtime}`,
+    summary: `the jar ${path} on ${apt.slim} with ${apt.jre} (the JRE of the ${apt.jdk} the build installs)`,
   };
+}
+
+/** A JDK the stage installs with apt (`openjdk-17-jdk-headless`): its JRE package on the slim image of the same release. */
+function aptJre(facts: Facts): { slim: string; jre: string; jdk: string } | Refusal {
+  const jdks = [...aptInstalled([facts.stage], facts.shell).keys()].filter((p) =>
+    /^(openjdk-\d+|default)-jdk(-headless)?$/.test(p),
+  );
+  if (jdks.length !== 1)
+    return {
+      refuse:
+        jdks.length === 0
+          ? `no JRE image is known for ${facts.image}, and the JDK does not come from apt`
+          : `the stage installs several JDKs (${jdks.join(', ')})`,
+      askBuild: jdks.length === 0,
+    };
+  const slim = slimRuntime(facts.runtimes, facts.image);
+  if (!slim)
+    return {
+      refuse: `the Debian release of ${facts.image} is not known, so the JRE package of ${jdks[0]} cannot be matched`,
+      askBuild: true,
+    };
+  return { slim, jdk: jdks[0], jre: jdks[0].replace(/-jdk(-headless)?$/, '-jre-headless') };
 }
 
 const MANIFEST = /^(\.\/)?(package(-lock)?\.json|package\*\.json|npm-shrinkwrap\.json)$/;
