@@ -42,6 +42,7 @@ function run(c: FixtureCase, text: string, buildContext = contextOf(c)) {
     options: c.settings.options,
     settings: c.settings.settings,
     buildContext,
+    buildFacts: c.settings.buildFacts,
     filename: `${c.name}.Dockerfile`,
   });
 }
@@ -79,7 +80,8 @@ describe.each(builtinTransforms.map((t) => t.meta.id))('%s', (id) => {
         );
       }
       if (c.expectNone) expect(mine).toEqual([]);
-      if (!c.changes) expect(c.expects.length > 0 || c.expectNone).toBe(true);
+      if (c.expectQuestion) expect(mine.some((f) => f.question !== undefined)).toBe(true);
+      if (!c.changes) expect(c.expects.length > 0 || c.expectNone || c.expectQuestion).toBe(true);
     });
 
     test('a second run changes nothing', () => {

@@ -17,6 +17,9 @@
  * Comment lines at the top of an input say what the case expects to be reported:
  *   # expect: <text>    some finding of the transform contains <text>
  *   # expect-none       the transform reports nothing at all
+ *   # expect-question   some finding of the transform asks a build (`question`, for --build)
+ * options.json may also give `buildFacts` (stage index → answer): what a build told, for cases of
+ * transforms that plan from build facts.
  * An unchanged case must carry one of them, so it fails if the transform stops looking.
  */
 import {
@@ -30,6 +33,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { BuildFacts } from '../../src/core/build-facts.js';
 import type { Settings } from '../../src/core/context.js';
 
 export interface FixtureCase {
@@ -40,12 +44,14 @@ export interface FixtureCase {
   changes: boolean;
   expects: string[];
   expectNone: boolean;
+  expectQuestion: boolean;
   settings: {
     enable?: string[];
     options?: Record<string, Record<string, unknown>>;
     unsafe?: boolean;
     settings?: Partial<Settings>;
     context?: string;
+    buildFacts?: BuildFacts;
   };
   /** The build context directory (absolute), or null when the case has none. */
   context: string | null;
@@ -108,6 +114,7 @@ function fixtureCase(
     changes: existsSync(outputPath) || expectedFiles.size > 0,
     expects: header.flatMap((l) => /^#\s*expect:\s*(.+?)\s*$/.exec(l)?.[1] ?? []),
     expectNone: header.some((l) => /^#\s*expect-none\s*$/.test(l)),
+    expectQuestion: header.some((l) => /^#\s*expect-question\s*$/.test(l)),
     settings,
     context,
     dockerfile,

@@ -25,6 +25,10 @@ export interface Plan {
   packagePrelude?: string;
   /** Instructions (as text) for the runtime before the artifacts: e.g. `RUN npm ci --omit=dev`. */
   setup: string[];
+  /** Files copied to another path (a symlink's target to where the symlink was). */
+  renamed?: { from: string; to: string }[];
+  /** Instructions (as text) after the artifacts: e.g. `RUN ldconfig` for libraries copied in. */
+  after?: string[];
   summary: string;
 }
 
@@ -87,6 +91,16 @@ export function programPath(
     if (known.includes(candidate)) return candidate;
   }
   return null;
+}
+
+/** A HEALTHCHECK in shell form needs a shell, which distroless images do not have. */
+export function hasShellHealthcheck(facts: Facts): boolean {
+  return facts.stage.instructions.some(
+    (n) =>
+      n.keyword === 'HEALTHCHECK' &&
+      !/^\s*(NONE|CMD\s*\[)/i.test(n.ast.getArgumentsContent() ?? '') &&
+      !/--\w+=\S+\s+CMD\s*\[/i.test(n.ast.getArgumentsContent() ?? ''),
+  );
 }
 
 /** The official golang images put GOPATH's and Go's bin folders first in PATH. */

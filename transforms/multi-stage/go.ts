@@ -13,6 +13,7 @@ import type { ShellScript } from '../../src/shell/script.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
 import {
   entryArgv,
+  hasShellHealthcheck,
   runsArtifact,
   runtimePathFor,
   scriptsOf,
@@ -52,7 +53,7 @@ export function planGo(facts: Facts): Planned {
   const setup = pathLine ? [`${keywordCasedAs(facts.stage.from, 'ENV')} ${pathLine}`] : [];
   const user = userAt(facts.stage);
   const distrolessUser = user === null || /^(root|nonroot|nobody|\d+)(:\S+)?$/.test(user);
-  if (cgoOff && entry.node.json && !shellHealthcheck(facts) && distrolessUser) {
+  if (cgoOff && entry.node.json && !hasShellHealthcheck(facts) && distrolessUser) {
     return {
       language: 'go',
       runtime: facts.runtimes.static,
@@ -89,15 +90,6 @@ function nodeOf(
   b: GoBuild | GoInstall,
 ): InstructionNode {
   return (builds.find((x) => x.build === b) ?? installs.find((x) => x.install === b))!.node;
-}
-
-function shellHealthcheck(facts: Facts): boolean {
-  return facts.stage.instructions.some(
-    (n) =>
-      n.keyword === 'HEALTHCHECK' &&
-      !/^\s*(NONE|CMD\s*\[)/i.test(n.ast.getArgumentsContent() ?? '') &&
-      !/--\w+=\S+\s+CMD\s*\[/i.test(n.ast.getArgumentsContent() ?? ''),
-  );
 }
 
 /** `go build`: the -o path, or the package's name in the current directory (or an -o folder). */

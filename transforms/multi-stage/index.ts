@@ -5,7 +5,10 @@ import { workdirsOf, workdirValue } from '../../src/core/workdir.js';
 import { defineTransform, type TransformContext } from '../../src/core/transform.js';
 import { runtimeFiles } from './files.js';
 import { userProblem, type Facts, type Plan, type Planned } from './facts.js';
+import type { FactsQuestion } from '../../src/core/build-facts.js';
+import { planFromBuild } from './from-build.js';
 import { planGo } from './go.js';
+import { stageQuestion } from './question.js';
 import { planC, planJava, planNode, planRust } from './plan.js';
 import { planPython, type PythonPlanned, type PythonSplit } from './python.js';
 import { loadRuntimes } from './runtimes.js';
@@ -63,10 +66,14 @@ export default defineTransform({
       if (planned) break;
     }
     if (!planned) return;
-    const refuse = (why: string) =>
-      ctx.report({ message: `build not split into stages: ${why}`, node: final.from });
+    const refuse = (why: string, question?: FactsQuestion | null) =>
+      ctx.report({
+        message: `build not split into stages: ${why}`,
+        node: final.from,
+        ...(question ? { question } : {}),
+      });
     if (stages.length > 1) return refuse('already multi-stage');
-    if ('refuse' in planned) return refuse(planned.refuse);
+    if ('refuse' in planned && !planned.askBuild) return refuse(planned.refuse);
     if (!image || image.text.includes('$'))
       return refuse('the build image comes from a build argument');
     const onbuild = final.instructions.find((n) => n.keyword === 'ONBUILD');
@@ -77,6 +84,16 @@ export default defineTransform({
           ' ',
         ),
       );
+    if ('refuse' in planned) {
+      // Reading alone cannot tell; a build of the original can (`--build`).
+      const answer = ctx.buildFacts?.[final.index];
+      if (!answer) return refuse(planned.refuse, stageQuestion(facts));
+      if (!answer.ok)
+        return refuse(`${planned.refuse}; the build that could tell failed: ${answer.reason}`);
+      const fromBuild = planFromBuild(facts, answer.facts);
+      if ('refuse' in fromBuild) return refuse(`${planned.refuse}; ${fromBuild.refuse}`);
+      planned = fromBuild;
+    }
     if ('runtimeLines' in planned) return splitPython(ctx, facts, planned);
     split(ctx, facts, planned);
   },
@@ -152,10 +169,13 @@ function split(ctx: TransformContext, facts: Facts, plan: Plan): void {
     );
   lines.push(...plan.setup);
   for (const path of plan.artifacts) lines.push(`${kw('COPY')} --from=${name} ${path} ${path}`);
+  for (const { from, to } of plan.renamed ?? [])
+    lines.push(`${kw('COPY')} --from=${name} ${from} ${to}`);
   for (const copy of files.copies)
     lines.push(
       `${kw('COPY')} --from=${name}${copy.flags.map((f) => ` ${f}`).join('')} ${copy.path} ${copy.path}`,
     );
+  lines.push(...(plan.after ?? []));
   for (const node of stage.instructions) if (CONFIG_AFTER.has(node.keyword)) lines.push(text(node));
 
   const endsWithNewline = model.text.endsWith('\n');

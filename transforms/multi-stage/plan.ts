@@ -39,16 +39,19 @@ export function planRust(facts: Facts): Planned {
     return {
       refuse:
         'the entry point does not run a file under target/release/, so the binary cargo builds cannot be named',
+      askBuild: true,
     };
   const slim = slimRuntime(facts.runtimes, facts.image);
   if (!slim)
     return {
       refuse: `the Debian release of ${facts.image} is not known, so no matching glibc runtime can be named`,
+      askBuild: true,
     };
   const { libs, unnamed } = namedRuntimeLibraries(facts);
   if (unnamed.length)
     return {
       refuse: `the build installs ${unnamed.join(', ')}, and the runtime library package it needs is not named`,
+      askBuild: true,
     };
   return {
     language: 'rust',
@@ -85,10 +88,12 @@ export function planC(facts: Facts): Planned {
   if (!program)
     return {
       refuse: `${entry.node.keyword} runs ${entry.argv[0]}, and which file that is cannot be told`,
+      askBuild: true,
     };
   if (written.length > 0 && !written.includes(program) && !copied.includes(program))
     return {
       refuse: `${entry.node.keyword} runs ${entry.argv[0]}, which no visible compiler command writes`,
+      askBuild: true,
     };
   const isStatic =
     builds.some((b) => linksStatically(b)) ||
@@ -98,16 +103,19 @@ export function planC(facts: Facts): Planned {
     return {
       refuse:
         'the binary is not linked statically and the Dockerfile names no runtime library packages, so its shared libraries are unknown',
+      askBuild: true,
     };
   if (!isStatic && unnamed.length)
     return {
       refuse: `the build installs ${unnamed.join(', ')}, and the runtime library package it needs is not named`,
+      askBuild: true,
     };
   const slim =
     slimRuntime(facts.runtimes, facts.image) ?? (isStatic ? facts.runtimes.slimFor.bookworm : null);
   if (!slim)
     return {
       refuse: `the Debian release of ${facts.image} is not known, so no matching glibc runtime can be named`,
+      askBuild: true,
     };
   return {
     language: 'c',

@@ -14,7 +14,7 @@ import { aptCommands, packageName } from '../../src/packages/apt.js';
 import { pythonCommands } from '../../src/packages/pip.js';
 import { commandsOf, topLevelChain } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
-import type { Facts } from './facts.js';
+import type { Facts, Refusal } from './facts.js';
 import { debianRelease } from './runtimes.js';
 
 const COMPILERS = new Set(['gcc', 'g++', 'build-essential', 'clang']);
@@ -44,7 +44,7 @@ export interface PythonSplit {
   summary: string;
 }
 
-export type PythonPlanned = PythonSplit | { refuse: string } | null;
+export type PythonPlanned = PythonSplit | Refusal | null;
 
 export function planPython(facts: Facts): PythonPlanned {
   const runtimeLibs = facts.runtimes.runtimeLibs;

@@ -16,6 +16,8 @@ export interface Runtimes {
   debianRelease: ReleaseRule[];
   slimFor: Record<string, string>;
   static: string;
+  /** Per Debian release: distroless images for glibc programs (C library only, or with libstdc++). */
+  distrolessFor: Record<string, { base: string; cc: string }>;
   jre: JreRule[];
   runtimeLibs: Record<string, Record<string, string>>;
 }
@@ -26,6 +28,7 @@ export function loadRuntimes(override: unknown): Runtimes {
     debianRelease: [...(o.debianRelease ?? []), ...shipped.debianRelease],
     slimFor: { ...shipped.slimFor, ...(o.slimFor ?? {}) },
     static: o.static ?? shipped.static,
+    distrolessFor: { ...shipped.distrolessFor, ...(o.distrolessFor ?? {}) },
     jre: [...(o.jre ?? []), ...shipped.jre],
     runtimeLibs: {
       ...(shipped.runtimeLibs as unknown as Record<string, Record<string, string>>),

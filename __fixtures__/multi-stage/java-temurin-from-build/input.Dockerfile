@@ -1,0 +1,7 @@
+# expect-question
+# expect: no JRE image is known for eclipse-temurin:17-jdk-alpine
+FROM eclipse-temurin:17-jdk-alpine
+WORKDIR /src
+COPY . .
+RUN ./mvnw package
+CMD ["java", "-jar", "target/app.jar"]
