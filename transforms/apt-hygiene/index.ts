@@ -26,6 +26,7 @@ import type { ShellScript } from '../../src/shell/script.js';
 import { userKindAt } from '../../src/core/stage-state.js';
 import { baseImageOf } from '../../src/core/stages.js';
 import { laterListUser } from '../../src/packages/apt-lists.js';
+import { recommendsNeed } from './recommends.js';
 
 /** `apt <sub>` that means exactly `apt-get <sub>` (not `upgrade`: apt's also installs new packages). */
 const APT_TO_APT_GET = new Set([
@@ -145,22 +146,37 @@ function rewriteRun(
       flags.push('-y');
       did.push(`added -y to \`${sub}\``);
     }
-    if (sub === 'install' && ctx.options.noInstallRecommends && !decidesRecommends(apt)) {
+    const need =
+      sub === 'install' && ctx.options.noInstallRecommends && !decidesRecommends(apt)
+        ? recommendsNeed(ctx, node, script, apt)
+        : null;
+    if (need?.keep) warnings.push(need.keep);
+    if (need && !need.keep) {
       flags.push('--no-install-recommends');
       const names = apt.packages.map((w) => packageName(w.value));
       did.push(
         'added --no-install-recommends (recommended packages are no longer installed: check the build still has what it needs)',
       );
+      // Packages the install must name now that recommends are off: one edit after the last.
+      const named = new Set(apts.flatMap((a) => a.packages.map((w) => packageName(w.value))));
+      const extra = need.add.filter((a) => !named.has(a.pkg));
+      for (const a of extra)
+        did.push(
+          `added ${a.pkg}, which ${a.recommendedBy} only recommends but a later command runs ${a.program}`,
+        );
       const needsCa = names.filter((n) => n && NEED_CA_CERTIFICATES.has(n));
-      const hasCa = apts.some((a) =>
-        a.packages.some((w) => packageName(w.value) === 'ca-certificates'),
-      );
-      if (needsCa.length > 0 && !hasCa && apt.packages.length > 0) {
-        const last = apt.packages[apt.packages.length - 1];
-        edits.push({ start: last.end, end: last.end, text: ' ca-certificates' });
+      const addCa =
+        needsCa.length > 0 &&
+        !named.has('ca-certificates') &&
+        !extra.some((a) => a.pkg === 'ca-certificates');
+      if (addCa)
         did.push(
           `added ca-certificates, which ${needsCa.join('/')} only recommend but need for HTTPS`,
         );
+      const added = [...extra.map((a) => a.pkg), ...(addCa ? ['ca-certificates'] : [])];
+      if (added.length > 0 && apt.packages.length > 0) {
+        const last = apt.packages[apt.packages.length - 1];
+        edits.push({ start: last.end, end: last.end, text: ` ${added.join(' ')}` });
       }
       if (
         names.some((n) => n && JAVA_PACKAGE.test(n)) &&
