@@ -8,23 +8,13 @@
  */
 import { rootImageOf } from '../../src/core/images.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { startupScript } from '../../src/core/run/shell.js';
 import type { TransformContext } from '../../src/core/transform.js';
 import { releaseOfImage } from '../../src/data/image-releases.js';
 import { knownReleases, lostWithoutRecommends } from '../../src/data/recommends.js';
 import { packageName, type AptCommand } from '../../src/packages/apt.js';
-import { laterInstructions } from '../../src/packages/hygiene.js';
-import { commandsOf, type SimpleCommand } from '../../src/shell/query.js';
+import { laterCommands, programsRun } from '../../src/packages/later-commands.js';
+import type { SimpleCommand } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
-
-/** Programs that run other programs the Dockerfile never names. */
-const RUNS_ALSO: Readonly<Record<string, readonly string[]>> = {
-  autoreconf: ['automake', 'aclocal', 'autoheader', 'autoconf', 'libtoolize', 'autopoint'],
-  cmake: ['make', 'gcc', 'g++'],
-  cc: ['gcc'],
-  'c++': ['g++'],
-  './configure': ['gcc', 'make'],
-};
 
 /** Commands that may compile C code from source, and so need compilers and headers. */
 const SOURCE_BUILDS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -50,7 +40,7 @@ export function recommendsNeed(
   apt: AptCommand,
 ): RecommendsNeed {
   const release = releaseFor(node);
-  const later = laterCommands(ctx, node, script, apt.cmd);
+  const later = laterCommands(ctx.model, ctx.shell, node, script, apt.cmd.node.end);
   const programs = new Set(later.flatMap(programsRun));
   const builds = later.filter(buildsFromSource);
   const add: RecommendsNeed['add'] = [];
@@ -80,43 +70,6 @@ function releaseFor(node: InstructionNode): string | null {
   const found = releaseOfImage(rootImageOf(node.stage!));
   if (!found?.release || (found.os !== 'debian' && found.os !== 'ubuntu')) return null;
   return knownReleases().some((r) => r.codename === found.release) ? found.release : null;
-}
-
-/**
- * The commands that run after the install: later in its RUN, in later RUNs of the stage (and of
- * stages built from it), and when the container starts (CMD, ENTRYPOINT).
- */
-function laterCommands(
-  ctx: TransformContext,
-  node: InstructionNode,
-  script: ShellScript,
-  install: SimpleCommand,
-): SimpleCommand[] {
-  const out = commandsOf(script).filter((c) => c.node.start > install.node.end);
-  for (const later of laterInstructions(ctx.model, node)) {
-    const result =
-      later.keyword === 'RUN'
-        ? ctx.shell(later)
-        : later.keyword === 'CMD' || later.keyword === 'ENTRYPOINT'
-          ? startupScript(ctx.model, later)
-          : null;
-    if (result?.script) out.push(...commandsOf(result.script));
-  }
-  return out;
-}
-
-/** The programs a command runs: its own name, and what it is known to run in turn. */
-function programsRun(cmd: SimpleCommand): string[] {
-  const name = cmd.name;
-  if (!name) return [];
-  const base = name.startsWith('./') ? name : name.split('/').pop()!;
-  const runs = [base, ...(RUNS_ALSO[base] ?? [])];
-  if (
-    base === 'git' &&
-    cmd.args.some((a) => /^(ssh:\/\/|git@|[\w.-]+@[\w.-]+:)/.test(a.value ?? ''))
-  )
-    runs.push('ssh');
-  return runs;
 }
 
 function buildsFromSource(cmd: SimpleCommand): boolean {

@@ -8,6 +8,7 @@ import {
   toolInvocation,
 } from '../../src/packages/hygiene.js';
 import { isPipedInto } from '../../src/shell/query.js';
+import { firstNonBaseProgram, laterCommands } from '../../src/packages/later-commands.js';
 import {
   decidesDocs,
   decidesWeakDeps,
@@ -90,10 +91,22 @@ function rewriteRun(
         );
       }
       if (ctx.options.noWeakDeps && rpm.tool === 'dnf' && !decidesWeakDeps(rpm)) {
-        flags.push('--setopt=install_weak_deps=False');
-        did.push(
-          `added --setopt=install_weak_deps=False to \`dnf ${sub}\` (weak dependencies are no longer installed: check the build still has what it needs)`,
+        // As for zypper's recommends: no table of what weak dependencies provide.
+        const later = laterCommands(ctx.model, ctx.shell, node, script, rpm.cmd.node.end);
+        const program = firstNonBaseProgram(
+          later,
+          rpm.packages.map((w) => w.value ?? ''),
         );
+        if (program)
+          notes.push(
+            `--setopt=install_weak_deps=False not added to \`dnf ${sub}\`: a later command runs ${program}, and which programs weak dependencies provide is not known for dnf`,
+          );
+        else {
+          flags.push('--setopt=install_weak_deps=False');
+          did.push(
+            `added --setopt=install_weak_deps=False to \`dnf ${sub}\` (weak dependencies are no longer installed: check the build still has what it needs)`,
+          );
+        }
       }
     }
     if (flags.length > 0)

@@ -2,6 +2,7 @@ import type { Edit } from '../../src/core/edits.js';
 import type { InstructionNode } from '../../src/core/model.js';
 import { defineTransform, type TransformContext, shellRuns } from '../../src/core/transform.js';
 import { planCleanup, toolInvocation } from '../../src/packages/hygiene.js';
+import { firstNonBaseProgram, laterCommands } from '../../src/packages/later-commands.js';
 import { isPipedInto } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import {
@@ -62,6 +63,19 @@ function rewriteRun(
       did.push(`added -n (non-interactive) to \`zypper ${sub}\``);
     }
     if (RECOMMENDING.has(sub) && ctx.options.noRecommends && !decidesRecommends(z)) {
+      // No table says which programs openSUSE's recommended packages provide: where a later
+      // command runs a program beyond the base system, what it needs cannot be told.
+      const later = laterCommands(ctx.model, ctx.shell, node, script, z.cmd.node.end);
+      const program = firstNonBaseProgram(
+        later,
+        z.packages.map((w) => w.value ?? ''),
+      );
+      if (program) {
+        notes.push(
+          `--no-recommends not added to \`zypper ${sub}\`: a later command runs ${program}, and which programs recommended packages provide is not known for zypper`,
+        );
+        continue;
+      }
       edits.push({ start: z.sub.end, end: z.sub.end, text: ' --no-recommends' });
       did.push(
         `added --no-recommends to \`zypper ${sub}\` (recommended packages are no longer installed: check the build still has what it needs)`,
