@@ -47,7 +47,10 @@ test('a gzip file without an archive name stays ADD', () => {
 
 test('an uncompressed tar with another extension stays ADD', () => {
   const input = 'FROM scratch\nADD layer.img /\n';
-  expect(run(input).output).toBe(input);
+  const { output, messages } = run(input);
+  expect(output).toBe(input);
+  // Said, so that a transform that looked at nothing would not pass.
+  expect(messages).toEqual(['ADD kept: `layer.img` is a tar archive, which ADD unpacks']);
 });
 
 test('a file missing from the context is judged by its name, and the message says so', () => {

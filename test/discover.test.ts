@@ -121,6 +121,10 @@ test('globs: files they match are processed whatever the name, directories searc
     'r/docker/web.df',
   ]);
   expect(found(['r/{a,docker}'])).toEqual(['r/a/Dockerfile']);
+  // A deeper .gitignore cannot re-include a file inside an ignored folder, for a glob either.
+  dockerfiles('r/build/Dockerfile');
+  writeFiles(dir, { 'r/.gitignore': 'gen/\nbuild/\n', 'r/build/.gitignore': '!Dockerfile\n' });
+  expect(found(['r/*/Dockerfile'])).toEqual(['r/a/Dockerfile', 'r/b/Dockerfile']);
   const none = discover(['r/*/Nothing'], { cwd: dir });
   expect(none.errors).toEqual([
     { path: 'r/*/Nothing', message: 'no Dockerfile matches this pattern' },

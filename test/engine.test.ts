@@ -185,6 +185,27 @@ describe('ignore comments', () => {
     });
     expect(run('FROM a\nRUN one\n# dockopt ignore=my-id\nRUN two\n', [sneaky]).changed).toBe(false);
   });
+
+  test.each([
+    ['at the very start of the ignored instruction', (n: InstructionNode) => n.start],
+    ['at its very end', (n: InstructionNode) => n.end],
+  ])('an insertion %s counts as an edit of it', (_where, at) => {
+    const inserting = defineTransform({
+      meta: { id: 'my-id', title: '', description: '', safety: 'safe', category: 'size' },
+      create(ctx) {
+        const [first, second] = runs(ctx);
+        const offset = at(second);
+        ctx.report({
+          message: 'insert next to the second',
+          node: first,
+          fix: [{ start: offset, end: offset, text: offset === second.start ? '# x\n' : ' x' }],
+        });
+      },
+    });
+    expect(run('FROM a\nRUN one\n# dockopt ignore=my-id\nRUN two\n', [inserting]).changed).toBe(
+      false,
+    );
+  });
 });
 
 test('findings from later passes are located in the original text', () => {

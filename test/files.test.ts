@@ -7,11 +7,14 @@ import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
+  closeSync,
   linkSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -125,6 +128,23 @@ describe('writeAtomically', () => {
     expect(readFileSync(path, 'utf8')).toBe(NEW);
     expect(statSync(path).mode & 0o7777).toBe(0o2751);
     expect(readdirSync(dir)).toEqual(['Dockerfile']);
+  });
+
+  test('the new contents arrive as a new file: a reader that opened the old one still reads it whole', () => {
+    const path = file('Dockerfile');
+    const inodeBefore = statSync(path).ino;
+    const reader = openSync(path, 'r');
+    try {
+      writeAtomically(path, NEW, readDockerfile(path));
+      // An in-place write would show the new bytes through the old descriptor, and keep the inode.
+      const buffer = Buffer.alloc(TEXT.length + 32);
+      const read = readSync(reader, buffer, 0, buffer.length, 0);
+      expect(buffer.subarray(0, read).toString('utf8')).toBe(TEXT);
+      expect(statSync(path).ino).not.toBe(inodeBefore);
+      expect(readFileSync(path, 'utf8')).toBe(NEW);
+    } finally {
+      closeSync(reader);
+    }
   });
 
   (isRoot ? test : test.skip)('keeps the owner (as root, of a file owned by someone else)', () => {

@@ -93,8 +93,10 @@ describe.each(builtinTransforms.map((t) => t.meta.id))('%s', (id) => {
     });
 
     test('the output parses: no problem the input did not have', () => {
+      // The run's own output, not the expectation: both could carry the same problem.
+      const output = run(c, c.input).output;
       const before = problemsOf(parseDockerfile(c.input));
-      expect(newProblems(before, problemsOf(parseDockerfile(c.expected)))).toEqual([]);
+      expect(newProblems(before, problemsOf(parseDockerfile(output)))).toEqual([]);
     });
 
     test('CRLF line endings come back as CRLF', () => {

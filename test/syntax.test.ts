@@ -66,8 +66,10 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
   });
 
   test('the output parses: no problem the input did not have', () => {
+    // The run's own output, not the expectation: both could carry the same problem.
+    const output = run(c.input).output;
     const before = problemsOf(parseDockerfile(plain(c.input)));
-    expect(newProblems(before, problemsOf(parseDockerfile(plain(c.expected))))).toEqual([]);
+    expect(newProblems(before, problemsOf(parseDockerfile(plain(output))))).toEqual([]);
   });
 
   const lfOnly = !c.input.includes('\r') && !c.input.startsWith('\uFEFF');
