@@ -1,63 +1,43 @@
 /**
  * Generates Dockerfiles whose RUNs can be executed (fast-check): one stage, `WORKDIR <root>` first
- * (so dockopt and the executor agree on where it starts), then 2 to 6 RUNs with ENV, WORKDIR,
- * SHELL, comment and blank lines between some of them.
+ * (so dockopt and the executor agree on where it starts), then 2 to 6 RUNs with ENV, WORKDIR
+ * (absolute and relative), SHELL (`/bin/sh` with and without -e), comment and blank lines between
+ * some of them.
  *
  * A RUN is shell over a small world: the stubs `ok` and `fail` (stub.ts), `cd` (relative and
  * absolute, to directories that exist and that do not), `export`, plain and prefix assignments,
  * `unset`, `set -e` / `set +e`, `exit N`, `true`/`false`, `echo`, and real `mkdir`, `rm`, `grep -q`
  * and `test` on a few paths of the sandbox (so that what the files hold steers what runs). They are
- * combined with `&&`, `||`, `;`, `!`, pipes, `( )`, `{ ...; }`, `if`, and redirects (`>`, `>>`)
- * on simple commands and on groups; laid out inline or over continuation lines, sometimes with a
- * comment line inside the continuation or a shell comment at the end. Some RUNs only clean up
- * (`rm -rf ...`), some start with `cd dir &&` or `set -e`: the shapes fold-cleanup, cd-to-workdir
- * and collapse-run look for.
+ * combined with `&&`, `||`, `;`, `!`, pipes, `( )`, `{ ...; }`, `if`, and redirects (`>`, `>>`,
+ * `2>`, `> f 2>&1`, `<`) on simple commands and on groups and subshells; laid out inline or over
+ * continuation lines (the operator before or after the break), sometimes with a comment line
+ * inside the continuation or a shell comment at the end. Some RUNs only clean up (`rm -rf ...`),
+ * some start with `cd dir &&` or `set -e`: the shapes fold-cleanup, cd-to-workdir and collapse-run
+ * look for.
+ *
+ * Pipes are restricted so that a build always gives the same trace (see pipelineAt).
  *
  * Every absolute path is built from the sandbox root, known before generating; relative paths
  * never climb (`..`), so nothing runs outside the sandbox whatever a rewrite does to the cwd.
  */
 import fc from 'fast-check';
 import type { StubName } from './stub.js';
-
-/** `>&` stands for `> file 2>&1`. */
-type RedirectOp = '>' | '>>' | '2>' | '>&' | '<';
-type Redirect = { op: RedirectOp; target: string } | null;
-type Simple =
-  | { kind: 'stub'; name: StubName; arg: string | null; prefix: string | null }
-  | { kind: 'word'; text: string };
-type Command =
-  | { kind: 'simple'; simple: Simple; redirect: Redirect }
-  | { kind: 'subshell' | 'group'; body: List; redirect: Redirect }
-  | { kind: 'if'; condition: List; then: List; otherwise: List | null };
-interface Pipeline {
-  bang: boolean;
-  commands: Command[];
-}
-interface Join {
-  op: '&&' | '||' | ';';
-  /** Inline, or a continuation line with the operator before or after the line break. */
-  layout: 'inline' | 'after' | 'before';
-  /** A comment line inside the continuation. */
-  comment: boolean;
-}
-interface List {
-  first: Pipeline;
-  rest: { join: Join; pipeline: Pipeline }[];
-}
-type RunBody =
-  | { kind: 'list'; lead: string | null; list: List; trailingComment: boolean }
-  | { kind: 'cleanup'; commands: string[]; orTrue: boolean };
-interface Step {
-  /** A line before the RUN (ENV, WORKDIR, SHELL, a comment, a blank), or none. */
-  before: string | null;
-  run: RunBody;
-}
+import {
+  renderDockerfile,
+  type Command,
+  type Join,
+  type List,
+  type Pipeline,
+  type Redirect,
+  type RedirectOp,
+  type RunBody,
+  type Simple,
+} from './render.js';
 
 export interface GeneratedDockerfile {
   text: string;
 }
 
-const INDENT = '    ';
 const weighted = <T>(...choices: [number, fc.Arbitrary<T>][]) =>
   fc.oneof(...choices.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 const pick = <T>(...values: T[]) => fc.constantFrom(...values);
@@ -276,69 +256,4 @@ export function dockerfileArbitrary(root: string): fc.Arbitrary<GeneratedDockerf
   return fc
     .array(fc.record({ before, run: runBody }), { minLength: 2, maxLength: 6 })
     .map((steps) => ({ text: renderDockerfile(root, steps) }));
-}
-
-function renderDockerfile(root: string, steps: Step[]): string {
-  const counter = { stub: 0 };
-  const lines = ['FROM debian:bookworm', `WORKDIR ${root}`];
-  for (const step of steps) {
-    if (step.before !== null) lines.push(step.before);
-    lines.push(`RUN ${renderRun(step.run, counter)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function renderRun(body: RunBody, counter: { stub: number }): string {
-  if (body.kind === 'cleanup')
-    return `${body.commands.join(' && ')}${body.orTrue ? ' || true' : ''}`;
-  const list = renderList(body.list, counter);
-  const text = body.lead === null ? list : `${body.lead} ${list}`;
-  return body.trailingComment ? `${text} # the end` : text;
-}
-
-function renderList(list: List, counter: { stub: number }): string {
-  let text = renderPipeline(list.first, counter);
-  for (const { join, pipeline } of list.rest) {
-    const comment = join.comment ? `${INDENT}# a comment\n` : '';
-    const next = renderPipeline(pipeline, counter);
-    if (join.layout === 'inline') text += ` ${join.op} ${next}`;
-    else if (join.layout === 'after') text += ` ${join.op} \\\n${comment}${INDENT}${next}`;
-    else text += ` \\\n${comment}${INDENT}${join.op} ${next}`;
-  }
-  return text;
-}
-
-function renderPipeline(pipeline: Pipeline, counter: { stub: number }): string {
-  const text = pipeline.commands.map((c) => renderCommand(c, counter)).join(' | ');
-  return pipeline.bang ? `! ${text}` : text;
-}
-
-function renderCommand(command: Command, counter: { stub: number }): string {
-  switch (command.kind) {
-    case 'simple':
-      return withRedirect(renderSimple(command.simple, counter), command.redirect);
-    case 'subshell':
-      return withRedirect(`( ${renderList(command.body, counter)} )`, command.redirect);
-    case 'group':
-      return withRedirect(`{ ${renderList(command.body, counter)}; }`, command.redirect);
-    case 'if': {
-      // In reading order, so that the stubs are numbered as they appear.
-      const condition = renderList(command.condition, counter);
-      const then = renderList(command.then, counter);
-      const otherwise = command.otherwise ? ` else ${renderList(command.otherwise, counter)};` : '';
-      return `if ${condition}; then ${then};${otherwise} fi`;
-    }
-  }
-}
-
-function renderSimple(simple: Simple, counter: { stub: number }): string {
-  if (simple.kind === 'word') return simple.text;
-  const words = [simple.prefix, simple.name, `c${++counter.stub}`, simple.arg];
-  return words.filter((w) => w !== null).join(' ');
-}
-
-function withRedirect(text: string, redirect: Redirect): string {
-  if (!redirect) return text;
-  if (redirect.op === '>&') return `${text} > ${redirect.target} 2>&1`;
-  return `${text} ${redirect.op} ${redirect.target}`;
 }

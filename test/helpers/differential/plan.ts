@@ -102,7 +102,7 @@ export function planOf(dockerfile: string, root: string): Step[] {
         if (!(instruction instanceof Run)) throw new Unmodelled(instruction, 'not parsed as RUN');
         if (instruction.getFlags().length > 0) throw new Unmodelled(instruction, 'flags');
         if (instruction.getHeredocs().length > 0) throw new Unmodelled(instruction, 'heredoc');
-        if (raw.trimStart().startsWith('[')) throw new Unmodelled(instruction, 'exec form');
+        if (isJsonArray(raw)) throw new Unmodelled(instruction, 'exec form');
         const text = joinContinuations(raw, parsed.getEscapeCharacter());
         steps.push({ kind: 'run', line, text, shellArgs, cwd, env });
         break;
@@ -113,4 +113,13 @@ export function planOf(dockerfile: string, root: string): Step[] {
   }
   if (stages === 0) throw new Error('differential plan: no FROM');
   return steps;
+}
+
+/** Docker reads a RUN as exec form when its text is a JSON array (`RUN [ -d x ]` is shell). */
+function isJsonArray(raw: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(raw));
+  } catch {
+    return false;
+  }
 }
