@@ -33,8 +33,8 @@ const SEED = process.env.DOCKOPT_SEED
   : FUZZ
     ? (Date.now() ^ (process.pid << 16)) | 0
     : 20260802;
-/** Generated files in `npm test`; about a quarter come back unchanged and are not executed. */
-const CI_RUNS = 60;
+/** Generated files in `npm test`; about a quarter come back with the same steps and are not built. */
+const CI_RUNS = 40;
 const RUNS = process.env.DOCKOPT_DIFFERENTIAL_RUNS
   ? Number(process.env.DOCKOPT_DIFFERENTIAL_RUNS)
   : FUZZ
@@ -44,14 +44,21 @@ const RUNS = process.env.DOCKOPT_DIFFERENTIAL_RUNS
 interface Selection {
   name: string;
   options: OptimizeOptions;
+  /** Its share of the generated cases (fold-cleanup and cd-to-workdir alone change few). */
+  weight: number;
   /** cd-to-workdir: a WORKDIR that creates a directory where a `cd` failed is expected. */
   createsWorkdirs?: boolean;
 }
 const SELECTIONS: Selection[] = [
-  { name: 'default (safe) transforms', options: {} },
-  { name: 'only collapse-run', options: { only: ['collapse-run'] } },
-  { name: 'only fold-cleanup', options: { only: ['fold-cleanup'] } },
-  { name: 'only cd-to-workdir', options: { only: ['cd-to-workdir'] }, createsWorkdirs: true },
+  { name: 'default (safe) transforms', options: {}, weight: 4 },
+  { name: 'only collapse-run', options: { only: ['collapse-run'] }, weight: 2 },
+  { name: 'only fold-cleanup', options: { only: ['fold-cleanup'] }, weight: 1 },
+  {
+    name: 'only cd-to-workdir',
+    options: { only: ['cd-to-workdir'] },
+    weight: 1,
+    createsWorkdirs: true,
+  },
 ];
 
 let sandbox: Sandbox;
@@ -66,6 +73,8 @@ afterAll(() => sandbox?.dispose());
 
 interface Checked {
   rewritten: string;
+  /** The rewrite does something else than the original (different steps), so both were built. */
+  built: boolean;
   /** How the builds differ (both texts and traces), or null. */
   report: string | null;
   /** Shells whose comparison was not made: cd-to-workdir's documented difference. */
@@ -75,15 +84,22 @@ interface Checked {
 /** Rewrites `text` with `selection`, builds both, and reports any difference. */
 function check(text: string, selection: Selection): Checked {
   const rewritten = optimizeSync(text, { ...selection.options, filename: 'Dockerfile' }).output;
-  if (rewritten === text) return { rewritten, report: null, notComparable: 0 };
+  // Same steps (say, only a relative WORKDIR made absolute): the builds cannot differ.
+  if (stepsOf(rewritten) === stepsOf(text))
+    return { rewritten, built: false, report: null, notComparable: 0 };
   const outcomes = differential(text, rewritten, sandbox);
   const comparable = outcomes.filter((o) => !(selection.createsWorkdirs && createsMoreWorkdirs(o)));
   return {
     rewritten,
+    built: true,
     report: reportIfDifferent(text, rewritten, comparable, selection.name),
     notComparable: outcomes.length - comparable.length,
   };
 }
+
+/** What a build does with the text, line numbers left out. */
+const stepsOf = (text: string) =>
+  JSON.stringify(planOf(text, sandbox.root).map((step) => ({ ...step, line: 0 })));
 
 /** The rewritten build's WORKDIRs made a directory the original's did not (cd-to-workdir). */
 const createsMoreWorkdirs = ({ original, rewritten }: ShellOutcome) =>
@@ -96,7 +112,7 @@ function reportIfDifferent(
   heading: string,
 ): string | null {
   if (outcomes.every((o) => o.differences.length === 0)) return null;
-  return formatReport(original, rewritten, outcomes, sandbox.root, `${heading}, seed ${SEED}\n`);
+  return formatReport(original, rewritten, outcomes, sandbox.root, `${heading}\n`);
 }
 
 /** The text of a Dockerfile whose lines say `R` (a word, or before a `/`) for the sandbox root. */
@@ -208,14 +224,15 @@ describe('the harness', () => {
     expect(existing).toMatchObject({ report: null, notComparable: 0 });
   });
 
-  test('a generated build gives the same trace every time (pipes included)', () => {
+  test('a generated build with pipes gives the same trace every time', () => {
     fc.assert(
       fc.property(dockerfileArbitrary(sandbox.root), ({ text }) => {
+        fc.pre(/[^|]\|[^|]/.test(text));
         for (const outcome of differential(text, text, sandbox))
           if (outcome.differences.length > 0)
             throw new Error(formatReport(text, text, [outcome], sandbox.root, 'not repeatable\n'));
       }),
-      { seed: SEED, numRuns: 15 },
+      { seed: SEED, numRuns: 6 },
     );
   });
 
@@ -256,10 +273,15 @@ describe('known shapes', () => {
       name: 'a later `a || b > f && c`',
       lines: ['RUN fail c1', 'RUN ok c2 || ok c3 > f1 && ok c4'],
     },
-    // FAILS TODAY (collapse-run, fold-cleanup), the next three: `a && ( b ) > f | c` is read by
-    // tree-sitter-bash as a pipe whose first member is `a && ( b ) > f`, so `a` (a cd, an export,
+    // FAILS TODAY (collapse-run, fold-cleanup), the next five: `a && b > f | c` is read by
+    // tree-sitter-bash as a pipe whose first member is `(a && b) > f`, so `a` (a cd, an export,
     // an exit) seems to run in a pipe's subshell and not to leak; the shell reads
-    // `a && ( ( b ) > f | c )`, and `a` does leak into the RUN joined after it.
+    // `a && (b > f | c)`, and `a` does leak into what is joined after it. The real-world shape is
+    // `RUN cd src && make 2>&1 | tee build.log` followed by `RUN make install`.
+    {
+      name: 'an earlier `cd a && b 2>&1 | c` (make 2>&1 | tee log)',
+      lines: ['RUN cd a && ok c1 2>&1 | ok c2', 'RUN ok c3'],
+    },
     {
       name: 'an earlier `cd a && ( b ) > f | c`',
       lines: ['RUN cd a && ( ok c1 ) > f1 | true', 'RUN ok c2'],
@@ -267,6 +289,11 @@ describe('known shapes', () => {
     {
       name: 'an earlier `export V=x && { b; } >> f | c`',
       lines: ['RUN export V=x1 && { ok c1; } >> f1 | true', 'RUN ok c2'],
+    },
+    {
+      name: 'a cleanup folded after `cd a && b 2>&1 | c > log`',
+      lines: ['RUN cd a && ok c1 2>&1 | ok c2 > log', 'RUN rm -f log'],
+      selection: foldCleanup,
     },
     {
       name: 'a cleanup folded after `exit 0 && ( b ) > f | c`',
@@ -324,15 +351,17 @@ describe('known shapes', () => {
 test(
   `generated Dockerfiles build the same before and after dockopt (${RUNS} cases)`,
   () => {
-    let executed = 0;
+    let built = 0;
     let notComparable = 0;
-    const selection = fc.constantFrom(...SELECTIONS);
+    const selection = fc.oneof(
+      ...SELECTIONS.map((s) => ({ arbitrary: fc.constant(s), weight: s.weight })),
+    );
     const property = fc.property(
       dockerfileArbitrary(sandbox.root),
       selection,
       ({ text }, chosen) => {
         const checked = check(text, chosen);
-        if (checked.rewritten !== text) executed++;
+        if (checked.built) built++;
         notComparable += checked.notComparable;
         if (checked.report !== null) throw new Error(checked.report);
       },
@@ -345,7 +374,7 @@ test(
       throw error;
     }
     console.log(
-      `differential: ${executed} of ${RUNS} generated Dockerfiles were rewritten and built; ` +
+      `differential: ${built} of ${RUNS} generated Dockerfiles were rewritten and built; ` +
         `${notComparable} shell comparisons left out (a WORKDIR of cd-to-workdir made a directory)`,
     );
   },

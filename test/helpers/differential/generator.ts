@@ -10,8 +10,8 @@
  * and `test` on a few paths of the sandbox (so that what the files hold steers what runs). They are
  * combined with `&&`, `||`, `;`, `!`, pipes, `( )`, `{ ...; }`, `if`, and redirects (`>`, `>>`,
  * `2>`, `> f 2>&1`, `<`) on simple commands and on groups and subshells; laid out inline or over
- * continuation lines (the operator before or after the break), sometimes with a comment line
- * inside the continuation or a shell comment at the end. Some RUNs only clean up (`rm -rf ...`),
+ * continuation lines (the operator before or after the break), sometimes with a comment line, an
+ * empty line or blanks after the backslash inside the continuation, or a shell comment at the end. Some RUNs only clean up (`rm -rf ...`),
  * some start with `cd dir &&` or `set -e`: the shapes fold-cleanup, cd-to-workdir and collapse-run
  * look for.
  *
@@ -52,7 +52,7 @@ export function dockerfileArbitrary(root: string): fc.Arbitrary<GeneratedDockerf
     op: weighted<RedirectOp>(
       [3, fc.constant('>')],
       [3, fc.constant('>>')],
-      [1, pick<RedirectOp>('2>', '>&', '<')],
+      [1, pick<RedirectOp>('2>', '>&', '<', '2>&1')],
     ),
     target: pick(...files),
   });
@@ -125,18 +125,23 @@ export function dockerfileArbitrary(root: string): fc.Arbitrary<GeneratedDockerf
   const quietBefore = quietFrom(quietWords);
   const quietAfter = quietFrom(quietWords.slice(1));
   /**
-   * `ok c1 | fail c2 > f`: each stub drains its input before logging, so they log in order (an
-   * input redirect on the last would break the chain).
+   * `ok c1 2>&1 | fail c2 > f`: each stub drains its input before logging, so they log in order
+   * (a redirect of stdout or stdin inside the chain would break it: only the last has one).
    */
+  const stderrToOut: fc.Arbitrary<Redirect> = weighted<Redirect>(
+    [3, fc.constant(null)],
+    [1, fc.constant({ op: '2>&1', target: '' })],
+  );
   const stubChain: fc.Arbitrary<Command[]> = fc
-    .tuple(fc.array(stub, { minLength: 2, maxLength: 3 }), fc.option(outputRedirect, { nil: null }))
-    .map(([stubs, last]) =>
-      stubs.map((s, i) => ({
-        kind: 'simple',
-        simple: s,
-        redirect: i === stubs.length - 1 ? last : null,
-      })),
-    );
+    .tuple(
+      fc.array(fc.tuple(stub, stderrToOut), { minLength: 1, maxLength: 2 }),
+      stub,
+      fc.oneof(stderrToOut, outputRedirect),
+    )
+    .map(([first, lastStub, lastRedirect]) => [
+      ...first.map(([simple, redirect]): Command => ({ kind: 'simple', simple, redirect })),
+      { kind: 'simple', simple: lastStub, redirect: lastRedirect },
+    ]);
 
   const join: fc.Arbitrary<Join> = fc.record({
     op: weighted<Join['op']>([5, fc.constant('&&')], [2, fc.constant('||')], [2, fc.constant(';')]),
@@ -145,7 +150,11 @@ export function dockerfileArbitrary(root: string): fc.Arbitrary<GeneratedDockerf
       [3, fc.constant('after')],
       [1, fc.constant('before')],
     ),
-    comment: weighted([5, fc.constant(false)], [1, fc.constant(true)]),
+    extra: weighted<Join['extra']>(
+      [10, fc.constant('none')],
+      [2, fc.constant('comment')],
+      [1, pick<Join['extra']>('empty', 'blanks')],
+    ),
   });
 
   // Compound commands nest lists two levels deep at most.

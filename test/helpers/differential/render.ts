@@ -5,8 +5,8 @@
  */
 import type { StubName } from './stub.js';
 
-/** `>&` stands for `> file 2>&1`. */
-export type RedirectOp = '>' | '>>' | '2>' | '>&' | '<';
+/** `>&` stands for `> file 2>&1`; `2>&1` takes no file. */
+export type RedirectOp = '>' | '>>' | '2>' | '>&' | '<' | '2>&1';
 export type Redirect = { op: RedirectOp; target: string } | null;
 export type Simple =
   | { kind: 'stub'; name: StubName; arg: string | null; prefix: string | null }
@@ -23,8 +23,11 @@ export interface Join {
   op: '&&' | '||' | ';';
   /** Inline, or a continuation line with the operator before or after the line break. */
   layout: 'inline' | 'after' | 'before';
-  /** A comment line inside the continuation. */
-  comment: boolean;
+  /**
+   * Inside the continuation: a comment line, an empty line (both skipped by Docker), or blanks
+   * after the escape character (still a continuation for Docker).
+   */
+  extra: 'none' | 'comment' | 'empty' | 'blanks';
 }
 export interface List {
   first: Pipeline;
@@ -63,11 +66,14 @@ function renderRun(body: RunBody, counter: { stub: number }): string {
 function renderList(list: List, counter: { stub: number }): string {
   let text = renderPipeline(list.first, counter);
   for (const { join, pipeline } of list.rest) {
-    const comment = join.comment ? `${INDENT}# a comment\n` : '';
+    const escape = join.extra === 'blanks' ? '\\  ' : '\\';
+    const inside = { none: '', blanks: '', comment: `${INDENT}# a comment\n`, empty: '\n' }[
+      join.extra
+    ];
     const next = renderPipeline(pipeline, counter);
     if (join.layout === 'inline') text += ` ${join.op} ${next}`;
-    else if (join.layout === 'after') text += ` ${join.op} \\\n${comment}${INDENT}${next}`;
-    else text += ` \\\n${comment}${INDENT}${join.op} ${next}`;
+    else if (join.layout === 'after') text += ` ${join.op} ${escape}\n${inside}${INDENT}${next}`;
+    else text += ` ${escape}\n${inside}${INDENT}${join.op} ${next}`;
   }
   return text;
 }
@@ -104,5 +110,6 @@ function renderSimple(simple: Simple, counter: { stub: number }): string {
 function withRedirect(text: string, redirect: Redirect): string {
   if (!redirect) return text;
   if (redirect.op === '>&') return `${text} > ${redirect.target} 2>&1`;
+  if (redirect.op === '2>&1') return `${text} 2>&1`;
   return `${text} ${redirect.op} ${redirect.target}`;
 }
