@@ -232,7 +232,7 @@ describe('the harness', () => {
           if (outcome.differences.length > 0)
             throw new Error(formatReport(text, text, [outcome], sandbox.root, 'not repeatable\n'));
       }),
-      { seed: SEED, numRuns: 6 },
+      { seed: SEED, numRuns: 4 },
     );
   });
 
@@ -299,6 +299,13 @@ describe('known shapes', () => {
       name: 'a cleanup folded after `exit 0 && ( b ) > f | c`',
       lines: ['RUN exit 0 && ( ok c1 ) > R/f1 | true', 'RUN rm -f R/f1'],
       selection: foldCleanup,
+    },
+    // FAILS TODAY (collapse-run): builders create a RUN's working directory when it is missing
+    // (BuildKit's runc executor does), so a RUN after one that deleted its WORKDIR runs in a
+    // fresh, empty one; joined, it runs in the deleted directory, where `> f1` cannot be created.
+    {
+      name: 'an earlier RUN that deletes the working directory',
+      lines: ['WORKDIR R/x', 'RUN rm -rf R/x', 'RUN ok c1 > f1'],
     },
     {
       name: 'pattern 1 when the first RUN succeeds',

@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planOf, type Step } from './plan.js';
+import { planOf, type RunStep, type Step } from './plan.js';
 import type { Sandbox } from './sandbox.js';
 import { shQuote } from './stub.js';
 
@@ -74,15 +74,7 @@ function driverScript(steps: Step[], sandbox: Sandbox, shell: ShellName): string
     const created = `printf '${MARK} %s created\\n' ${i} >>${log}`;
     const makeDir = `{ [ -d ${dir} ] || { mkdir -p -- ${dir} && ${created}; }; } 2>${err}`;
     const body =
-      step.kind === 'workdir'
-        ? makeDir
-        : `${makeDir} && ( cd -- ${dir} && ${exports(step.env)}exec ${[
-            SHELL_BINARY[shell],
-            ...step.shellArgs,
-            step.text,
-          ]
-            .map(shQuote)
-            .join(' ')} ) </dev/null >/dev/null 2>${err}`;
+      step.kind === 'workdir' ? makeDir : `${makeDir} && ${runIn(dir, step, shell)} 2>${err}`;
     return [
       `printf '${MARK} %s start\\n' ${i} >>${log}`,
       body,
@@ -92,10 +84,15 @@ function driverScript(steps: Step[], sandbox: Sandbox, shell: ShellName): string
   return `${lines.join('\n')}\nexit 0\n`;
 }
 
-const exports = (env: Record<string, string>) =>
-  Object.entries(env)
-    .map(([name, value]) => `export ${name}=${shQuote(value)} && `)
-    .join('');
+/** A RUN's process: in its directory, with its ENV, input from /dev/null, output dropped. */
+function runIn(dir: string, step: RunStep, shell: ShellName): string {
+  const exports = Object.entries(step.env).map(
+    ([name, value]) => `export ${name}=${shQuote(value)} && `,
+  );
+  const argv = [SHELL_BINARY[shell], ...step.shellArgs, step.text].map(shQuote).join(' ');
+  // dash exports OLDPWD after a cd: a RUN's environment has no such variable.
+  return `( cd -- ${dir} && unset OLDPWD && ${exports.join('')}exec ${argv} ) </dev/null >/dev/null`;
+}
 
 /** Splits the log into the steps' calls and statuses. */
 function readTrace(steps: Step[], sandbox: Sandbox) {
