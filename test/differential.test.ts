@@ -251,14 +251,15 @@ describe('the harness', () => {
 
 /**
  * Hand-written cases, built by the same executor, with the default transforms unless a case names
- * its selection. `R` stands for the sandbox root. Those marked FAILS TODAY are behaviour changes
- * dockopt makes today: they stay as they are until the transform is fixed (a fix that refuses to
- * join them makes them pass as well as one that joins them correctly).
+ * its selection. `R` stands for the sandbox root. The first eleven are behaviour changes dockopt
+ * made before issue 19 (a fix that refuses to join them passes as well as one that joins them
+ * correctly): the shell's precedence of redirects and pipes (src/shell/precedence.ts) and the
+ * refusal to join after a RUN that removes the next one's working directory fixed them.
  */
 describe('known shapes', () => {
   const [defaults, , foldCleanup] = SELECTIONS;
   const cases: { name: string; lines: string[]; selection?: Selection }[] = [
-    // FAILS TODAY (collapse-run), the first five: a later RUN `a || b <redirect> ...` is joined
+    // Fixed (collapse-run), the first five: a later RUN `a || b <redirect> ...` is joined
     // unbraced; tree-sitter-bash reads the redirect as applying to the whole `a || b`, so the
     // RUN seems to have no `||` at its top level, but the shell reads `(earlier && a) || b > f`:
     // a failing earlier RUN no longer fails the build.
@@ -273,7 +274,7 @@ describe('known shapes', () => {
       name: 'a later `a || b > f && c`',
       lines: ['RUN fail c1', 'RUN ok c2 || ok c3 > f1 && ok c4'],
     },
-    // FAILS TODAY (collapse-run, fold-cleanup), the next five: `a && b > f | c` is read by
+    // Fixed (collapse-run, fold-cleanup), the next five: `a && b > f | c` is read by
     // tree-sitter-bash as a pipe whose first member is `(a && b) > f`, so `a` (a cd, an export,
     // an exit) seems to run in a pipe's subshell and not to leak; the shell reads
     // `a && (b > f | c)`, and `a` does leak into what is joined after it. The real-world shape is
@@ -300,7 +301,7 @@ describe('known shapes', () => {
       lines: ['RUN exit 0 && ( ok c1 ) > R/f1 | true', 'RUN rm -f R/f1'],
       selection: foldCleanup,
     },
-    // FAILS TODAY (collapse-run): builders create a RUN's working directory when it is missing
+    // Fixed (collapse-run): builders create a RUN's working directory when it is missing
     // (BuildKit's runc executor does), so a RUN after one that deleted its WORKDIR runs in a
     // fresh, empty one; joined, it runs in the deleted directory, where `> f1` cannot be created.
     {

@@ -22,13 +22,15 @@
 import type { Edit } from '../edits.js';
 import { commentBlockAbove, continuationIndent, deletionOfLines } from '../layout.js';
 import type { DockerfileModel, InstructionNode } from '../model.js';
+import { cleanPath, workdirsOf } from '../workdir.js';
 import {
+  findCommands,
   lastStatementEnd,
   simpleCommand,
   topLevelChain,
   type ChainItem,
 } from '../../shell/query.js';
-import type { ShellResult, ShellScript } from '../../shell/script.js';
+import { textOf, type ShellResult, type ShellScript } from '../../shell/script.js';
 import { enablesErrexit, ERREXIT_NEUTRAL, stateLeaks, type StateLeak } from '../../shell/state.js';
 
 export type MergePlan =
@@ -184,8 +186,39 @@ export function refusalBeforeLeaks(
     return 'the earlier RUN has trailing text after its last command';
   if (b.needsGroup && b.script.comment)
     return 'the later RUN would need braces but ends in a shell comment';
+  const removed = removesWorkdir(model, a, b);
+  if (removed)
+    return `the earlier RUN removes its working directory (\`${removed}\`), where the later RUN would then start`;
   if (escapedComment(model, a.end, b.script.start))
     return `a comment between them holds the escape character \`${model.escapeChar}\`: inside the joined RUN's continuation, dockerfile-ast and tools built on it would read it as an escape`;
+  return null;
+}
+
+/**
+ * An `rm -r` of the later RUN's working directory (or a folder above it) in the earlier RUN: as a
+ * RUN of its own the later one starts in that directory made again; joined, it would start in a
+ * deleted one. Only literal paths are judged; a later RUN that starts with an absolute `cd` is
+ * not affected.
+ */
+function removesWorkdir(model: DockerfileModel, a: JoinPart, b: JoinPart): string | null {
+  if (b.startsWithAbsoluteCd) return null;
+  const workdirs = workdirsOf(model);
+  const workdir = workdirs.before(b.node);
+  const earlierCwd = workdirs.before(a.node);
+  if (workdir === null) return null;
+  for (const rm of findCommands(a.script!, 'rm')) {
+    if (!rm.args.some((w) => /^-[a-zA-Z]*[rR]/.test(w.value ?? '') || w.value === '--recursive'))
+      continue;
+    for (const word of rm.args) {
+      const value = word.value;
+      if (value === null || value.startsWith('-')) continue;
+      const target = value.startsWith('/') ? value : earlierCwd && `${earlierCwd}/${value}`;
+      if (!target) continue;
+      const clean = cleanPath(target);
+      if (workdir === clean || workdir.startsWith(clean === '/' ? '/' : `${clean}/`))
+        return textOf(a.script!, rm.node);
+    }
+  }
   return null;
 }
 
