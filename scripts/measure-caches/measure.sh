@@ -6,9 +6,10 @@
 #
 #   sudo scripts/measure-caches/measure.sh          (npm run build first; takes minutes)
 #
-# Needs debootstrap, buildah, python3, the Debian mirror and the npm registry. The base image is a
-# Debian bookworm minbase made with debootstrap (no registry is needed), carrying this machine's
-# CA bundle so that HTTPS works inside the build. pip's packages come from a local index of the
+# Needs debootstrap, buildah, python3, the Debian mirror ($DEBIAN_MIRROR, else the one this
+# machine's apt sources name: scripts/lib/debian-mirror.sh) and the npm registry. The base image
+# is a Debian bookworm minbase made with debootstrap (no registry is needed), carrying this
+# machine's CA bundle so that HTTPS works inside the build. pip's packages come from a local index of the
 # wheels Debian ships (/usr/share/python-wheels; python3-wheel-whl is downloaded from the
 # mirror), served with PyPI's Cache-Control header. Everything lives in a storage of its own
 # under $DOCKOPT_MEASURE_DIR; images are removed afterwards.
@@ -17,7 +18,6 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="${DOCKOPT_MEASURE_DIR:-/var/tmp/dockopt-measure-caches}"
-MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 PORT="${INDEX_PORT:-8765}"
 BASE=localhost/dockopt-measure-bookworm
 mkdir -p "$WORK"
@@ -31,7 +31,8 @@ export CONTAINERS_STORAGE_CONF="$WORK/storage.conf"
 export BUILDAH_ISOLATION=chroot
 
 if ! buildah inspect --type image "$BASE" >/dev/null 2>&1; then
-  echo "making the base image (debootstrap bookworm minbase)..." >&2
+  MIRROR="$("$ROOT/scripts/lib/debian-mirror.sh")"
+  echo "making the base image (debootstrap bookworm minbase from $MIRROR)..." >&2
   rm -rf "$WORK/rootfs"
   debootstrap --variant=minbase bookworm "$WORK/rootfs" "$MIRROR" >"$WORK/debootstrap.log" 2>&1
   mkdir -p "$WORK/rootfs/usr/local/share/ca-certificates" "$WORK/rootfs/etc/ssl/certs"
