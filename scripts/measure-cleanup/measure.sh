@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# End-to-end image sizes for issue 3 (package-manager caches, cleanup layers, copied archives):
-# each example here is built as written and as dockopt rewrites it, with buildah (vfs storage,
-# chroot isolation, `--layers`: one layer per instruction, as Docker builds), and the script prints
-# the image sizes, the difference to the image as written, and the layer count.
+# What dockopt's clean-up rewrites save, end to end (package-manager caches, clean-up layers,
+# copied archives): each example here is built as written and as dockopt rewrites it, with
+# buildah (vfs storage, chroot isolation, `--layers`: one layer per instruction, as Docker
+# builds), and the script prints the image sizes, the difference to the image as written, and the
+# layer count.
 #
-#   npm run build && scripts/measure-issue3/measure.sh [example ...]    (as root; takes minutes)
+#   npm run build && scripts/measure-cleanup/measure.sh [example ...]    (as root; takes minutes)
 #
 # Examples: apt (a cleanup RUN after the install RUN), pip (pip's cache), npm (npm's cache),
 # archive (a tarball COPYed in, extracted and deleted). Variants, each a dockopt run over the
@@ -16,7 +17,8 @@
 # with debootstrap, configured like the official images, with Debian's python3-pip and nodejs/npm
 # as the python and node stand-ins), in the suite's own storage (test/e2e/env.sh). pip installs from
 # a local index of the wheels Debian ships (scripts/measure-caches/index_server.py); npm from the
-# npm registry. Needs buildah, debootstrap, python3, the Debian mirror and the npm registry.
+# npm registry. Needs buildah, debootstrap, python3, the Debian mirror (DEBIAN_MIRROR, else this
+# machine's apt sources: scripts/lib/debian-mirror.sh) and the npm registry.
 # Images built here are removed at the end.
 set -euo pipefail
 
@@ -24,7 +26,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 # shellcheck source=../../test/e2e/env.sh
 source "$ROOT/test/e2e/env.sh"
-WORK="$DOCKOPT_E2E_CACHE/measure-issue3"
+WORK="$DOCKOPT_E2E_CACHE/measure-cleanup"
 PORT="${INDEX_PORT:-8766}"
 TIMEOUT="${BUILD_TIMEOUT:-1800}"
 mkdir -p "$WORK"
@@ -112,7 +114,7 @@ for example in "${examples[@]}"; do
       node "$ROOT/bin/dockopt.js" $(dockopt_args "$variant") --print --no-color \
         "$dir/Dockerfile.written" >"$file" 2>"$dir/findings.$variant.txt" || true
     fi
-    tag="localhost/measure-issue3-$example-$variant"
+    tag="localhost/measure-cleanup-$example-$variant"
     start=$(date +%s)
     if ! timeout "$TIMEOUT" buildah bud --layers --pull=never --format docker \
       --build-arg "INDEX_URL=http://127.0.0.1:$PORT/simple/" -f "$file" -t "$tag" "$dir" \
