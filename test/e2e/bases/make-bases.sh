@@ -7,7 +7,10 @@
 # No container registry is reachable from the machines dockopt is tested on, so the bases are made
 # from the Debian mirror: `debootstrap --variant=minbase` gives debian:bookworm (the official image
 # is minbase too), a slimmed copy of that rootfs gives debian:bookworm-slim, and the language
-# images are stand-ins: those two plus Debian's own packages (Containerfiles in this folder).
+# images are stand-ins: those two plus Debian's own packages (Containerfiles in this folder). The
+# distroless stand-ins are Debian packages unpacked into an empty root (distroless.Containerfile).
+# The mirror is $DEBIAN_MIRROR (and $DEBIAN_SECURITY_MIRROR), else this machine's own apt sources
+# (scripts/lib/debian-mirror.sh).
 #
 # Idempotent: the debootstrap rootfs is cached as a tarball under $DOCKOPT_E2E_CACHE/rootfs
 # (delete it, or pass --refresh-rootfs, to fetch a new one), and an image is made again only when
@@ -17,7 +20,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../env.sh
 source "$here/../env.sh"
 
-MIRROR="${DOCKOPT_E2E_MIRROR:-http://deb.debian.org/debian}"
+MIRROR_HELPER="$(cd "$here/../../.." && pwd)/scripts/lib/debian-mirror.sh"
+MIRROR=''
+SECURITY_MIRROR=''
 SUITE=bookworm
 # Bump when the way the Debian rootfs images are made changes.
 ROOTFS_RECIPE=1
@@ -25,7 +30,8 @@ ROOTFS_DIR="$DOCKOPT_E2E_CACHE/rootfs"
 LABEL=dockopt.e2e.recipe
 
 # image: how it is made. "rootfs:<variant>" images come from the debootstrap tarball;
-# "<file>:<parent>" images are built from test/e2e/bases/<file> on <parent>.
+# "<file>:<parent>" images are built from test/e2e/bases/<file> on <parent> (with BUILD_ARGS);
+# "tag:<other>" images are another name for <other> (the same image).
 declare -A RECIPES=(
   [debian:bookworm]="rootfs:minbase"
   [debian:bookworm-slim]="rootfs:slim"
@@ -34,16 +40,47 @@ declare -A RECIPES=(
   [node:18]="node.Containerfile:debian:bookworm"
   [node:18-slim]="node.Containerfile:debian:bookworm-slim"
   [golang:1.19-bookworm]="golang.Containerfile:debian:bookworm"
+  # golang:1.19's last builds were bookworm's (earlier ones bullseye's): the same image here.
+  [golang:1.19]="tag:golang:1.19-bookworm"
   [eclipse-temurin:17-jdk]="temurin-jdk.Containerfile:debian:bookworm"
   [eclipse-temurin:17-jre]="temurin-jre.Containerfile:debian:bookworm"
+  [gcr.io/distroless/static-debian12]="distroless.Containerfile:debian:bookworm"
+  [gcr.io/distroless/base-debian12]="distroless.Containerfile:debian:bookworm"
+  [gcr.io/distroless/cc-debian12]="distroless.Containerfile:debian:bookworm"
+)
+# Build arguments of the Containerfile recipes (part of the recipe's hash).
+declare -A BUILD_ARGS=(
+  [gcr.io/distroless/base-debian12]="PACKAGES=libc6 libssl3"
+  [gcr.io/distroless/cc-debian12]="PACKAGES=libc6 libssl3 libgcc-s1 libstdc++6"
 )
 ORDER=(debian:bookworm debian:bookworm-slim python:3.11 python:3.11-slim node:18 node:18-slim
-  golang:1.19-bookworm eclipse-temurin:17-jdk eclipse-temurin:17-jre)
+  golang:1.19-bookworm golang:1.19 eclipse-temurin:17-jdk eclipse-temurin:17-jre
+  gcr.io/distroless/static-debian12 gcr.io/distroless/base-debian12 gcr.io/distroless/cc-debian12)
 
 log() { printf 'make-bases: %s\n' "$*" >&2; }
 
-# Short names resolve to docker.io/library/..., as Dockerfiles expect; the storage is the suite's own.
-full_name() { printf 'docker.io/library/%s' "$1"; }
+# Names resolve as Dockerfiles expect: a first part that is a registry host (gcr.io/...) is kept,
+# short names are docker.io/library/..., other paths docker.io/... The storage is the suite's own.
+full_name() {
+  case "$1" in
+    *.*/* | *:*/* | localhost/*) printf '%s' "$1" ;;
+    */*) printf 'docker.io/%s' "$1" ;;
+    *) printf 'docker.io/library/%s' "$1" ;;
+  esac
+}
+
+# The Debian mirror and security mirror, asked for once, when an image made here needs them.
+resolve_mirrors() {
+  [ -n "$MIRROR" ] && return
+  MIRROR="$("$MIRROR_HELPER")"
+  SECURITY_MIRROR="$("$MIRROR_HELPER" --security)"
+}
+
+# The sources.list written into the Debian images: the three suites of the release.
+sources_list() {
+  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s %s-security main\n' \
+    "$MIRROR" "$SUITE" "$MIRROR" "$SUITE" "$SECURITY_MIRROR" "$SUITE"
+}
 
 current_recipe() {
   buildah inspect --type image --format "{{index .OCIv1.Config.Labels \"$LABEL\"}}" \
@@ -68,6 +105,7 @@ debootstrap_rootfs() {
   local tarball="$ROOTFS_DIR/$SUITE-minbase.tar" work="$ROOTFS_DIR/work"
   if [ -f "$tarball" ] && [ -f "$ROOTFS_DIR/$SUITE-slim.tar" ]; then return; fi
   command -v debootstrap >/dev/null || { log "debootstrap is not installed"; exit 1; }
+  resolve_mirrors
   log "debootstrap --variant=minbase $SUITE from $MIRROR (a few minutes)"
   rm -rf "$work"
   mkdir -p "$ROOTFS_DIR"
@@ -88,8 +126,9 @@ debootstrap_rootfs() {
 
 # What the official Debian images add to a minbase rootfs (debuerreotype's minimizing config,
 # written here from its documented settings): no services started by package scripts, no fsync per
-# package, the apt cache emptied after every install, compressed indexes, no translations, the
-# three suites of a release in sources.list, and no apt lists or logs left in the image.
+# package, the apt cache emptied after every install, compressed indexes, no translations, and no
+# apt lists or logs left in the image. (sources.list is written when an image is made from the
+# tarball: it names the mirror of that moment.)
 configure_like_docker_images() {
   local root="$1"
   printf '#!/bin/sh\n# Services cannot start during an image build.\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
@@ -105,11 +144,6 @@ Dir::Cache::srcpkgcache "";
 CONF
   printf 'Acquire::GzipIndexes "true";\n' >"$root/etc/apt/apt.conf.d/docker-gzip-indexes"
   printf 'Acquire::Languages "none";\n' >"$root/etc/apt/apt.conf.d/docker-no-languages"
-  cat >"$root/etc/apt/sources.list" <<LIST
-deb http://deb.debian.org/debian $SUITE main
-deb http://deb.debian.org/debian $SUITE-updates main
-deb http://deb.debian.org/debian-security $SUITE-security main
-LIST
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin \
     "$root"/var/log/* "$root"/tmp/* "$root"/root/.cache
   mkdir -p "$root/var/lib/apt/lists/partial"
@@ -148,8 +182,11 @@ previous_id() { buildah inspect --type image --format '{{.FromImageID}}' "$(full
 make_from_rootfs() {
   local image="$1" variant="$2" tarball="$ROOTFS_DIR/$SUITE-$2.tar"
   debootstrap_rootfs
-  local recipe
+  resolve_mirrors
+  local recipe sources="$ROOTFS_DIR/sources.list"
+  sources_list >"$sources"
   recipe="rootfs-$ROOTFS_RECIPE-$(stat -c '%Y-%s' "$tarball")-ca-$(host_ca_hash)"
+  recipe="$recipe-apt-$(sha256sum <"$sources" | cut -c1-16)"
   if [ "$(current_recipe "$image")" = "$recipe" ]; then return; fi
   local old
   old="$(previous_id "$image")"
@@ -158,6 +195,7 @@ make_from_rootfs() {
   ctr="$(buildah from scratch)"
   # One layer, like the official image: the rootfs plus this machine's CA certificates.
   buildah add --quiet "$ctr" "$tarball" / >/dev/null
+  buildah copy --quiet "$ctr" "$sources" /etc/apt/sources.list >/dev/null
   buildah copy --quiet "$ctr" /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt >/dev/null
   while read -r crt; do
     [ "$crt" = /etc/ssl/certs/ca-certificates.crt ] && continue
@@ -170,17 +208,31 @@ make_from_rootfs() {
 }
 
 make_from_containerfile() {
-  local image="$1" file="$2" parent="$3"
+  local image="$1" file="$2" parent="$3" args="${BUILD_ARGS[$1]:-}"
   make_image "$parent"
-  local recipe
-  recipe="$(cat "$here/$file" | sha256sum | cut -c1-16)-on-$(image_id "$parent" | cut -c1-16)"
+  local recipe build_args=()
+  [ -z "$args" ] || build_args=(--build-arg "$args")
+  recipe="$({ cat "$here/$file"; printf '%s' "$args"; } | sha256sum | cut -c1-16)"
+  recipe="$recipe-on-$(image_id "$parent" | cut -c1-16)"
   if [ "$(current_recipe "$image")" = "$recipe" ]; then return; fi
   local old
   old="$(previous_id "$image")"
   log "making $image from $file on $parent"
   # No --layers: the stand-in's additions are one layer on top of its parent.
-  buildah bud --quiet --pull=never --build-arg "BASE=$(full_name "$parent")" \
+  buildah bud --quiet --pull=never --build-arg "BASE=$(full_name "$parent")" "${build_args[@]}" \
     --label "$LABEL=$recipe" -f "$here/$file" -t "$(full_name "$image")" "$here" >/dev/null
+  drop_replaced "$old"
+}
+
+# Another name for an image made here: tagged again when <other> was remade.
+make_tag() {
+  local image="$1" other="$2"
+  make_image "$other"
+  local old
+  old="$(previous_id "$image")"
+  if [ "$old" = "$(image_id "$other")" ]; then return; fi
+  log "tagging $other as $image"
+  buildah tag "$(full_name "$other")" "$(full_name "$image")"
   drop_replaced "$old"
 }
 
@@ -189,6 +241,7 @@ make_image() {
   [ -n "$recipe" ] || { log "unknown image $image (known: ${ORDER[*]})"; exit 2; }
   case "$recipe" in
     rootfs:*) make_from_rootfs "$image" "${recipe#rootfs:}" ;;
+    tag:*) make_tag "$image" "${recipe#tag:}" ;;
     *) make_from_containerfile "$image" "${recipe%%:*}" "${recipe#*:}" ;;
   esac
 }
