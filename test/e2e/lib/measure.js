@@ -6,6 +6,7 @@
  * the root file system per layer); the layer cache is dropped before each cold build, so that no
  * layer of an earlier build (this run's or another's) is re-used.
  */
+import { spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { TempNames } from '../../../dist/src/builder/temp-images.js';
@@ -21,13 +22,23 @@ const names = new TempNames('localhost/dockopt-e2e');
 /**
  * @param builder a dockopt Builder (buildah here)
  * @param options { dir, smoke, source (file to touch for the warm rebuild) or null, warm: boolean }
+ *   smoke: a command for `/bin/sh -c` (dockopt's builder runs it), or a list of argument vectors
+ *   run one after the other without a shell (images without one: distroless)
  */
 export async function measureVariant(builder, options) {
-  const settings = { builder, names, context: options.dir, smoke: options.smoke };
+  const execSmoke = Array.isArray(options.smoke) ? options.smoke : null;
+  const settings = {
+    builder,
+    names,
+    context: options.dir,
+    smoke: execSmoke ? undefined : options.smoke,
+  };
   const dockerfile = join(options.dir, 'Dockerfile');
   dropLayerCache();
   const cold = await buildAndMeasure(settings, dockerfile, 'cold');
   const images = [cold];
+  if (execSmoke && cold.measurement.ok)
+    cold.measurement.smoke = smokeWithoutShell(cold.tag, execSmoke);
   try {
     const result = { cold: summary(cold.measurement) };
     if (!cold.measurement.ok || !options.warm || !options.source) return result;
@@ -41,6 +52,29 @@ export async function measureVariant(builder, options) {
   } finally {
     // Newest first: the warm image's layers sit on the cold one's.
     for (const image of images.reverse()) await image.release();
+  }
+}
+
+/**
+ * Runs each argument vector in a container of the image (`buildah run`, no shell: the program is
+ * looked up in the image's PATH), stopping at the first that fails. Same shape as the builder's
+ * smoke result: { code, output }.
+ */
+export function smokeWithoutShell(image, commands) {
+  const run = (args) => spawnSync('buildah', args, { encoding: 'utf8' });
+  const from = run(['from', '--pull=never', '--quiet', image]);
+  if (from.status !== 0) return { code: null, output: from.stderr };
+  const container = from.stdout.trim();
+  let output = '';
+  try {
+    for (const argv of commands) {
+      const result = run(['run', container, '--', ...argv]);
+      output += `$ ${argv.join(' ')}\n${result.stdout}${result.stderr}`;
+      if (result.status !== 0) return { code: result.status, output };
+    }
+    return { code: 0, output };
+  } finally {
+    run(['rm', container]);
   }
 }
 
