@@ -1,0 +1,3 @@
+module example.com/userinfo
+
+go 1.19
