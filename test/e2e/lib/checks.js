@@ -30,6 +30,12 @@ export function checkApp(app, variants, categories) {
   // The variants dockopt made; `best` is the hand-written yardstick, checked on its own below.
   const rewrites = measured.filter((v) => v.name !== 'original' && v.name !== 'best');
 
+  for (const variant of rewrites.filter((v) => typeof v.rolledBack === 'string'))
+    check(
+      `${variant.name}: dockopt --verify rolled nothing back (exit 0)`,
+      variant.rolledBack === '',
+      variant.rolledBack,
+    );
   for (const variant of measured) {
     const cold = variant.measured?.cold;
     check(`${variant.name}: builds`, cold?.ok, cold && !cold.ok ? lastLines(cold.log) : '');
@@ -38,7 +44,9 @@ export function checkApp(app, variants, categories) {
     check(
       `${variant.name}: smoke command passes`,
       smoke?.code === 0,
-      smoke?.code === 0 ? '' : `exit ${smoke?.code}: ${lastLines(smoke?.output ?? '')}`,
+      smoke?.code === 0
+        ? lastLines(smoke.output, 2)
+        : `exit ${smoke?.code}: ${lastLines(smoke?.output ?? '')}`,
     );
   }
   if (app.unchanged) {
