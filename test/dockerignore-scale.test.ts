@@ -13,6 +13,8 @@ let dir: string;
 beforeAll(() => initialize());
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockopt-scale-'));
+  // A Node project: the proposed file keeps its node_modules and logs out.
+  writeFileSync(join(dir, 'package.json'), '{ "name": "app" }\n');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
