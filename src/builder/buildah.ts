@@ -95,14 +95,20 @@ export class BuildahBuilder implements Builder {
   async exec(ref: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     if (argv.length === 0) throw new BuilderError('exec: empty command');
     const user = options.user === undefined ? [] : ['--user', options.user];
-    const answer = await this.inContainer(ref, user, argv, { fullStdout: true });
+    // At a timeout the `buildah run` process group is stopped: with chroot isolation the
+    // command's processes are in it (no PID namespace), and `buildah rm` follows as always.
+    const answer = await this.inContainer(ref, user, argv, {
+      fullStdout: true,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
     if ('failed' in answer) return { code: null, stdout: '', stderr: answer.failed };
     return execResult(this.command, answer);
   }
 
   /**
    * `buildah from` + `buildah run [runFlags] <container> -- argv` + `buildah rm`: no container
-   * runtime's own set-up needed (where `podman run` can fail).
+   * runtime's own set-up needed (where `podman run` can fail). `options` (a timeout) apply to the
+   * `buildah run` alone.
    */
   private async inContainer(
     ref: string,

@@ -1,8 +1,10 @@
 /** Pieces the builder drivers share: the build command line, JSON answers, OCI layouts. */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { logTail, runCommand, type CommandResult } from './process.js';
+import { logTail, runCommand, runCommandSync, type CommandResult } from './process.js';
+import { onExitCleanup } from './temp-images.js';
 import {
   BuilderError,
   type BuildRequest,
@@ -92,23 +94,61 @@ export function createdBy(entry: { created_by?: string; CreatedBy?: string }): s
 
 /**
  * `run` arguments for docker and podman: a removed-after container whose entrypoint is the
- * program, so `argv` reaches it as is (giving `--entrypoint` also drops the image's CMD).
+ * program, so `argv` reaches it as is (giving `--entrypoint` also drops the image's CMD). A name
+ * is given when the container may have to be stopped from outside (a timeout).
  */
-export function runArgs(ref: string, argv: readonly string[], options: ExecOptions = {}): string[] {
+export function runArgs(
+  ref: string,
+  argv: readonly string[],
+  options: ExecOptions = {},
+  name?: string,
+): string[] {
   const [program, ...rest] = argv;
   if (program === undefined) throw new BuilderError('exec: empty command');
   const user = options.user === undefined ? [] : ['--user', options.user];
-  return ['run', '--rm', ...user, '--entrypoint', program, ref, ...rest];
+  const named = name === undefined ? [] : ['--name', name];
+  return ['run', '--rm', ...named, ...user, '--entrypoint', program, ref, ...rest];
 }
 
-/** Runs a builder command that runs something in a container, and keeps its answer apart. */
-export async function runExec(command: string, args: readonly string[]): Promise<ExecResult> {
-  const result = await runCommand(command, args, { fullStdout: true });
-  return execResult(command, result);
+/**
+ * `exec` for docker and podman. Without a timeout: `run --rm ...`. With one, the container is
+ * named (`dockopt-exec-<pid>-<random>`) so that it can be stopped: killing the client would leave
+ * the container running under the daemon (and a process that is PID 1 ignores SIGTERM). At the
+ * timeout `removeArgs(name)` kills and removes it; it runs once more after the client is gone, in
+ * case the container was only being created when the first removal came.
+ */
+export async function runExec(
+  command: string,
+  ref: string,
+  argv: readonly string[],
+  options: ExecOptions = {},
+  removeArgs: (name: string) => string[],
+): Promise<ExecResult> {
+  if (options.timeoutMs === undefined) {
+    const result = await runCommand(command, runArgs(ref, argv, options), { fullStdout: true });
+    return execResult(command, result);
+  }
+  const name = `dockopt-exec-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const remove = () => runCommand(command, removeArgs(name));
+  const release = onExitCleanup(`container:${command}:${name}`, () =>
+    runCommandSync(command, removeArgs(name)),
+  );
+  try {
+    const result = await runCommand(command, runArgs(ref, argv, options, name), {
+      fullStdout: true,
+      timeoutMs: options.timeoutMs,
+      onTimeout: remove,
+    });
+    if (result.timedOut) await remove();
+    return execResult(command, result);
+  } finally {
+    release();
+  }
 }
 
 export function execResult(command: string, result: CommandResult): ExecResult {
   const answer: ExecResult = { code: result.code, stdout: result.stdout, stderr: result.stderr };
   if (result.spawnError) answer.spawnError = `${command}: ${result.spawnError}`;
+  if (result.timedOut) answer.timedOut = true;
   return answer;
 }

@@ -5,7 +5,7 @@
  * as `<Dockerfile>.dockerignore` beside the temporary Dockerfile, which BuildKit reads (the classic
  * builder only reads the context's `.dockerignore`, and builds such a rewrite with the old one).
  */
-import { commonBuildFlags, failUnlessOk, runArgs, runBuild, runExec, runJson } from './common.js';
+import { commonBuildFlags, failUnlessOk, runBuild, runExec, runJson } from './common.js';
 import { runCommand, runCommandSync } from './process.js';
 import type {
   Builder,
@@ -58,7 +58,7 @@ export class DockerBuilder implements Builder {
   }
 
   exec(ref: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
-    return runExec(this.command, runArgs(ref, argv, options));
+    return runExec(this.command, ref, argv, options, (name) => ['rm', '--force', name]);
   }
 
   async remove(refs: readonly string[]): Promise<void> {

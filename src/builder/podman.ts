@@ -4,7 +4,6 @@ import {
   compressedSizeViaOciLayout,
   createdBy,
   failUnlessOk,
-  runArgs,
   runBuild,
   runExec,
   runJson,
@@ -72,7 +71,13 @@ export class PodmanBuilder implements Builder {
   }
 
   exec(ref: string, argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
-    return runExec(this.command, runArgs(ref, argv, options));
+    return runExec(this.command, ref, argv, options, (name) => [
+      'rm',
+      '--force',
+      '--time',
+      '0',
+      name,
+    ]);
   }
 
   async remove(refs: readonly string[]): Promise<void> {

@@ -16,6 +16,8 @@ export interface CommandResult {
   /** The last part of stdout and stderr, interleaved as they came. */
   output: string;
   seconds: number;
+  /** The command was stopped because it ran past `timeoutMs`. */
+  timedOut?: boolean;
 }
 
 export interface CommandOptions {
@@ -25,16 +27,37 @@ export interface CommandOptions {
   fullStdout?: boolean;
   /** Called with each chunk of output, for a verbose mode that streams the build log. */
   onOutput?: (chunk: string) => void;
+  /**
+   * Stop the command after this many milliseconds. It then runs in a process group of its own:
+   * `onTimeout` runs first (removing a container that the command only talks to), then the whole
+   * group gets SIGTERM, and SIGKILL after KILL_GRACE_MS (a process that ignores SIGTERM, or a
+   * grandchild holding the output pipe open, would otherwise keep it alive).
+   */
+  timeoutMs?: number;
+  onTimeout?: () => Promise<unknown>;
 }
+
+/** Between SIGTERM and SIGKILL for a command stopped at its timeout. */
+export const KILL_GRACE_MS = 2000;
 
 /** How much of a command's output is kept for error messages. */
 const TAIL_BYTES = 64 * 1024;
 
-const live = new Set<number>();
+/** Running builder commands: pid → whether it leads a process group of its own. */
+const live = new Map<number, boolean>();
 
-/** Process ids of the builder commands running right now. */
-export function liveChildren(): number[] {
-  return [...live];
+/** The builder commands running right now, and whether each leads a process group (`-pid`). */
+export function liveChildGroups(): { pid: number; group: boolean }[] {
+  return [...live].map(([pid, group]) => ({ pid, group }));
+}
+
+/** Signals a process, or its whole group; a process already gone is not an error. */
+export function signalProcess(pid: number, name: NodeJS.Signals, group = false): void {
+  try {
+    process.kill(group ? -pid : pid, name);
+  } catch {
+    // Already gone.
+  }
 }
 
 export function runCommand(
@@ -50,12 +73,15 @@ export function runCommand(
     let output = '';
     const keepTail = (text: string) =>
       text.length > TAIL_BYTES ? text.slice(text.length - TAIL_BYTES) : text;
+    const timed = options.timeoutMs !== undefined;
     let child: ReturnType<typeof spawn>;
     try {
       child = spawn(command, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: ['ignore', 'pipe', 'pipe'],
+        // A group of its own, so that a timeout can stop everything the command started.
+        detached: timed,
       });
     } catch (error) {
       // Some failures are thrown rather than emitted (E2BIG: an argument list too long).
@@ -63,7 +89,35 @@ export function runCommand(
       resolve({ code: null, spawnError: message, stdout, stderr, output, seconds: seconds() });
       return;
     }
-    if (child.pid !== undefined) live.add(child.pid);
+    if (child.pid !== undefined) live.set(child.pid, timed);
+    let closed = false;
+    let timedOut = false;
+    const timers: NodeJS.Timeout[] = [];
+    if (timed && child.pid !== undefined) {
+      const pid = child.pid;
+      timers.push(
+        setTimeout(() => {
+          timedOut = true;
+          void Promise.resolve()
+            .then(() => options.onTimeout?.())
+            .catch(() => undefined)
+            .then(() => {
+              if (closed) return;
+              signalProcess(pid, 'SIGTERM', true);
+              timers.push(
+                setTimeout(() => {
+                  if (!closed) signalProcess(pid, 'SIGKILL', true);
+                }, KILL_GRACE_MS),
+              );
+            });
+        }, options.timeoutMs),
+      );
+    }
+    const finish = () => {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      if (child.pid !== undefined) live.delete(child.pid);
+    };
     child.stdout!.setEncoding('utf8');
     child.stderr!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
@@ -77,7 +131,7 @@ export function runCommand(
       options.onOutput?.(chunk);
     });
     child.on('error', (error) => {
-      if (child.pid !== undefined) live.delete(child.pid);
+      finish();
       resolve({
         code: null,
         spawnError: error.message,
@@ -88,8 +142,15 @@ export function runCommand(
       });
     });
     child.on('close', (code) => {
-      if (child.pid !== undefined) live.delete(child.pid);
-      resolve({ code, stdout, stderr, output, seconds: seconds() });
+      finish();
+      resolve({
+        code,
+        stdout,
+        stderr,
+        output,
+        seconds: seconds(),
+        ...(timedOut ? { timedOut: true } : {}),
+      });
     });
   });
 }

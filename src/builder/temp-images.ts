@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { liveChildren } from './process.js';
+import { liveChildGroups, signalProcess } from './process.js';
 
 type SyncCleanup = () => void;
 
@@ -50,20 +50,14 @@ export function runPendingCleanups(): void {
   }
 }
 
+/** Commands run under a timeout lead a process group of their own: the group is signalled. */
 function stopChildren(): void {
-  const children = liveChildren();
-  for (const pid of children) signal(pid, 'SIGTERM');
+  const children = liveChildGroups();
+  for (const { pid, group } of children) signalProcess(pid, 'SIGTERM', group);
   const deadline = Date.now() + 30_000;
-  while (children.some(isAlive) && Date.now() < deadline) sleepSync(100);
-  for (const pid of children.filter(isAlive)) signal(pid, 'SIGKILL');
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // Already gone.
-  }
+  while (children.some((c) => isAlive(c.pid)) && Date.now() < deadline) sleepSync(100);
+  for (const { pid, group } of children.filter((c) => isAlive(c.pid)))
+    signalProcess(pid, 'SIGKILL', group);
 }
 
 function isAlive(pid: number): boolean {

@@ -59,6 +59,11 @@ export interface SmokeResult {
 export interface ExecOptions {
   /** `user[:group]` to run as (`0:0` to read every file); the image's USER when absent. */
   user?: string;
+  /**
+   * Stop the command after this many milliseconds: the container is killed and removed, and the
+   * result says `timedOut` (for starting an entry point that may well run for ever).
+   */
+  timeoutMs?: number;
 }
 
 export interface ExecResult {
@@ -70,6 +75,8 @@ export interface ExecResult {
   stderr: string;
   /** Set when the builder command itself could not be started. */
   spawnError?: string;
+  /** The command was still running at `timeoutMs` and was stopped (`code` then means nothing). */
+  timedOut?: boolean;
 }
 
 export interface Builder {

@@ -13,7 +13,8 @@
 # image's Dockerfile; with $FAKE_BUILDER_EXEC set, that program is run instead, as
 # `$FAKE_BUILDER_EXEC <image's Dockerfile> <argv...>`, to answer as an image would.
 # $FAKE_DOCKER_DAEMON=down makes `docker` a client without a daemon; $FAKE_BUILDER_SLOW=<s> makes a
-# build go on for that long after tagging its image.
+# build go on for that long after tagging its image. A docker/podman `run --name N` records its
+# process; `rm --force N` (with podman `--time 0`) kills it, as the daemon would kill the container.
 set -eu
 PATH=/usr/bin:/bin
 tool="$1"
@@ -123,13 +124,19 @@ in_image() {
   FAKE_IMAGE_DOCKERFILE="$dockerfile" exec "$@"
 }
 
-# docker/podman `run --rm [--user U] --entrypoint <program> <ref> <args...>`.
+# docker/podman `run --rm [--name N] [--user U] --entrypoint <program> <ref> <args...>`. A named
+# container's process id goes to containers/<N>.pid (the command is exec'd: same process), so that
+# `rm --force N` can kill it as a daemon would.
 run_container() {
   shift
   program=''
   while [ $# -gt 0 ]; do
     case "$1" in
       --rm) shift ;;
+      --name)
+        printf '%s' "$$" >"$state/containers/$2.pid"
+        shift 2
+        ;;
       --user) shift 2 ;;
       --entrypoint)
         program="$2"
@@ -154,6 +161,16 @@ buildah_run() {
   done
   shift
   in_image "$(cat "$state/containers/$container")" "$@"
+}
+
+# docker `rm --force N`, podman `rm --force --time 0 N`: kill the named container's process.
+remove_container() {
+  eval "name=\${$#}"
+  file="$state/containers/$name.pid"
+  [ -f "$file" ] || die "Error: No such container: $name"
+  kill -KILL "$(cat "$file")" 2>/dev/null || true
+  rm -f "$file"
+  echo "$name"
 }
 
 remove() {
@@ -185,6 +202,7 @@ case "$tool" in
       "image inspect") inspect_docker_style "$3" ;;
       "image rm") shift 2 && remove "$@" ;;
       "run "*) run_container "$@" ;;
+      "rm --force") remove_container "$@" ;;
       *) die "fake docker: unexpected $*" 64 ;;
     esac
     ;;
@@ -197,6 +215,7 @@ case "$tool" in
       "push "*) push_oci "$4" "$5" ;;
       "rmi "*) shift && remove "$@" ;;
       "run "*) run_container "$@" ;;
+      "rm --force") remove_container "$@" ;;
       *) die "fake podman: unexpected $*" 64 ;;
     esac
     ;;
