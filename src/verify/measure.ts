@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { onExitCleanup, type TempNames } from '../builder/temp-images.js';
 import type { Builder, ImageFacts, SmokeResult } from '../builder/types.js';
+import type { CheckOutcome, ImageCheck } from './entry-check.js';
 
 /** What a rewrite changes: the Dockerfile, and possibly the ignore file of its build context. */
 export interface Rewrite {
@@ -29,6 +30,8 @@ export interface BuildSettings {
   buildArgs?: readonly string[];
   /** Command run with `/bin/sh -c` in the image after it is built. */
   smoke?: string;
+  /** A check run in each rewrite's image (not the original's): must pass (entry-check.ts). */
+  check?: ImageCheck;
   /** Also ask the builder for the compressed size (slow: compresses the whole image). */
   compressed?: boolean;
   /** Streams build logs. */
@@ -43,6 +46,8 @@ export interface Measurement {
   facts?: ImageFacts;
   compressed?: number | null;
   smoke?: SmokeResult;
+  /** The outcome of `BuildSettings.check` (rewrites only). */
+  check?: CheckOutcome;
 }
 
 export interface MeasuredImage {
@@ -89,6 +94,7 @@ export async function buildAndMeasure(
       if (settings.compressed) measurement.compressed = await builder.compressedSize(tag);
       if (settings.smoke !== undefined)
         measurement.smoke = await builder.smoke(tag, settings.smoke);
+      if (settings.check && rewrite) measurement.check = await settings.check(builder, tag);
     }
     return { measurement, tag, release };
   } catch (error) {

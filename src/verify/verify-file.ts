@@ -4,10 +4,12 @@
  * the build and keep the rewrite made without them.
  *
  * A rewrite "works" when it builds and, with a smoke command, the command exits with the same code
- * in the rewritten image as in the original.
+ * in the rewritten image as in the original, and, with a check (`BuildSettings.check`, the default
+ * check of build-informed rewrites), the check passes in the rewritten image.
  */
 import { logTail } from '../builder/process.js';
 import { bisectCulprits, type Trial } from './bisect.js';
+import { describeOutcome } from './entry-check.js';
 import { buildAndMeasure, type BuildSettings, type Measurement, type Rewrite } from './measure.js';
 
 export interface RewriteUnderTest {
@@ -28,6 +30,8 @@ export type VerifyStatus =
   | 'failed'
   /** The rewrite builds, but the smoke command's exit code differs from the original's. */
   | 'smoke-differs'
+  /** The rewrite builds, but the check of its image fails (`BuildSettings.check`). */
+  | 'check-failed'
   /** The original itself does not build (or its smoke command cannot run): nothing to compare. */
   | 'original-failed';
 
@@ -157,6 +161,8 @@ function judge(
   smoke: string | undefined,
 ): { status: VerifyStatus; reason?: string } {
   if (!after.ok) return { status: 'failed', reason: `the rewrite does not build:\n${after.log}` };
+  if (after.check && !after.check.ok)
+    return { status: 'check-failed', reason: describeOutcome(after.check) };
   if (smoke === undefined) return { status: 'ok' };
   const was = before.smoke?.code;
   const now = after.smoke?.code;
