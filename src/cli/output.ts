@@ -50,10 +50,11 @@ export function colorize(patch: string): string {
     .join('\n');
 }
 
-export function findingLine(path: string, finding: Finding): string {
+/** One finding as a line; `note` goes at the end (how a build bears on it, in the text report). */
+export function findingLine(path: string, finding: Finding, note = ''): string {
   const saving = finding.estimate ? ` (~${formatBytes(finding.estimate.bytes)})` : '';
   const state = finding.status === 'fixed' ? '' : 'not fixed: ';
-  return `${displayPath(path)}:${finding.line}: ${finding.transform}: ${state}${finding.message}${saving}`;
+  return `${displayPath(path)}:${finding.line}: ${finding.transform}: ${state}${finding.message}${saving}${note}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -66,6 +66,21 @@ export interface FileResult {
   estimatedBytes: number;
   /** Other files of the build context the run changes (a `.dockerignore`). */
   files?: ContextFileChange[];
+  /** `--build`: what builds told, and what became of the rewrite that rests on it. */
+  build?: FileBuildInfo;
+}
+
+export interface FileBuildInfo {
+  /** Each stage a transform asked about: answered or not, from the cache, what it told (or why not). */
+  stages: { stage: number; ok: boolean; fromCache: boolean; told: string }[];
+  /** Indexes into `findings` of those made with build facts (the run without them had none such). */
+  informed: number[];
+  /**
+   * The rewrite with build facts: `same` as without them; `verified` (built and checked before
+   * writing); `rolled-back` (it failed: the result is the run without build facts); `not-verified`
+   * (a dry run, a check: shown as is).
+   */
+  rewrite: 'same' | 'verified' | 'rolled-back' | 'not-verified';
 }
 
 export interface ContextFileChange {

@@ -20,6 +20,8 @@ import { runFiles } from './runner.js';
 import { addToTotals, emptyTotals } from './totals.js';
 import { claimContextFiles, writeResult } from './write-result.js';
 import { runVerifyCommand, VerifySession } from './verify.js';
+import { BuildSession } from './build.js';
+import { BuilderLookup } from './builder-lookup.js';
 
 export async function run(
   options: CliOptions,
@@ -92,14 +94,20 @@ export async function run(
     };
     for (const error of errors) report(errorResult(error.path, error.message));
 
+    // One builder for the run, whoever needs it first; --verify looks for it before anything else.
+    const lookup = new BuilderLookup(options.verification.builder, io);
+    const verifying = options.verification.verify || options.verification.command;
     const verifier =
-      options.write && (options.verification.verify || options.verification.command)
-        ? await VerifySession.start(options, io)
-        : null;
+      options.write && verifying
+        ? await VerifySession.start(options, io, lookup)
+        : options.write && options.verification.build
+          ? VerifySession.lazy(options, io, lookup)
+          : null;
     if (typeof verifier === 'string') {
       io.stderr(`dockopt: ${verifier}\n`);
       return 2;
     }
+    const builds = options.verification.build ? new BuildSession(lookup, options, io) : null;
     const settingsOf = new Map(tasks.map((task) => [task.path, task.settings]));
 
     // One proposal per file of a build context, whichever Dockerfiles share it.
@@ -110,10 +118,20 @@ export async function run(
     await runFiles(tasks, { jobs: options.jobs }, async (processed) => {
       const repo = tasks[index++].repo;
       progress?.done(processed);
+      const settings = settingsOf.get(processed.path)!;
+      let settled = { result: processed, verified: false };
+      if (builds)
+        settled = await builds.settle(
+          await builds.learn(processed, settings),
+          settings,
+          verifier,
+          options.write,
+        );
+      // A build-informed rewrite that passed its check was built already.
       const repaired =
-        options.write && verifier
-          ? await verifier.repair(processed, settingsOf.get(processed.path)!)
-          : processed;
+        options.write && verifying && verifier && !settled.verified
+          ? await verifier.repair(settled.result, settings)
+          : settled.result;
       const result = claimContextFiles(repaired, claimed);
       if (options.gitBranch) held.push({ result, repo });
       else report(options.write ? writeResult(result) : result);
@@ -127,7 +145,7 @@ export async function run(
     reporter.end(totals);
     if (verifier) io.stderr(verifier.table());
     if (totals.errors > 0) return 2;
-    if (verifier?.rolledBack) return 1;
+    if (verifier?.rolledBack || builds?.rolledBack) return 1;
     if ((options.check || (options.listDifferent && !options.write)) && totals.changed > 0)
       return 1;
     return 0;

@@ -1,6 +1,12 @@
 /**
- * The options of `dockopt verify` and `--write --verify`: which builder, what to build, what to run
- * in the images. Kept apart from options.ts so that the build-related flags live in one place.
+ * The options of `dockopt verify`, `--write --verify` and `--build`: which builder, what to build,
+ * what to run in the images, whether to build the stages transforms ask about. Kept apart from
+ * options.ts so that the build-related flags live in one place.
+ *
+ * None of them can be set in a configuration file, on purpose: they make dockopt run the
+ * Dockerfile's build steps (and the entry point), and a configuration file belongs to the
+ * repository being rewritten; over a fleet, a repository must not be able to make dockopt execute
+ * its code. Building is the choice of whoever runs dockopt (docs/build.md).
  */
 import type { Argv } from 'yargs';
 import { BUILDER_KINDS, type BuilderKind } from '../builder/types.js';
@@ -15,6 +21,10 @@ export interface VerifyCliOptions {
   smoke?: string;
   buildArgs: string[];
   compressed: boolean;
+  /** `--build`: build the stages transforms ask about, run the file again with what they tell. */
+  build: boolean;
+  /** `--refresh-facts`: ignore cached facts, build again (and cache the new answers). */
+  refreshFacts: boolean;
 }
 
 export function withVerifyOptions<T>(argv: Argv<T>) {
@@ -24,11 +34,22 @@ export function withVerifyOptions<T>(argv: Argv<T>) {
       default: false,
       description: 'With --write: build each rewrite first; write only what builds',
     })
+    .option('build', {
+      type: 'boolean',
+      default: false,
+      description:
+        'Build the stages that transforms ask about (unsafe ones such as multi-stage ask) and run them again with what the image tells; with --write, such a rewrite is written only once it builds and passes a check',
+    })
+    .option('refresh-facts', {
+      type: 'boolean',
+      default: false,
+      description: 'With --build: ignore the facts cached by earlier runs and build again',
+    })
     .option('builder', {
       choices: ['auto', ...BUILDER_KINDS] as const,
       default: 'auto' as const,
       description:
-        'Image builder for verify (default: the first of docker, podman, buildah that works)',
+        'Image builder for verify and --build (default: the first of docker, podman, buildah that works)',
     })
     .option('target', {
       type: 'string',
@@ -36,11 +57,12 @@ export function withVerifyOptions<T>(argv: Argv<T>) {
     })
     .option('smoke', {
       type: 'string',
-      description: 'verify: a command run with /bin/sh -c in both images; exit codes must agree',
+      description:
+        'verify: a command run with /bin/sh -c in both images; exit codes must agree (for a rewrite made with --build, instead of the default check)',
     })
     .option('build-arg', {
       type: 'string',
-      description: 'verify: a build argument KEY=VALUE (repeatable)',
+      description: 'verify and --build: a build argument KEY=VALUE (repeatable)',
     })
     .option('compressed', {
       type: 'boolean',
@@ -56,6 +78,8 @@ type Parsed = {
   smoke?: string;
   'build-arg'?: string | string[];
   compressed: boolean;
+  build: boolean;
+  'refresh-facts': boolean;
   write?: boolean;
   check?: boolean;
   print?: boolean;
@@ -76,21 +100,28 @@ export function readVerifyOptions(
     smoke: parsed.smoke,
     buildArgs: ([] as string[]).concat(parsed['build-arg'] ?? []),
     compressed: parsed.compressed,
+    build: parsed.build,
+    refreshFacts: parsed['refresh-facts'],
   };
-  const building = command || parsed.verify;
+  // Rewrites are built (and checked) by `verify`, `--write --verify` and `--write --build`.
+  const verifying = command || parsed.verify || (parsed.build && Boolean(parsed.write));
   if (parsed.verify && !parsed.write && !command)
     return '--verify goes with --write (or use: dockopt verify [paths])';
   if (command && (parsed.check || parsed.print || parsed['list-different']))
     return 'dockopt verify builds and reports; it does not take --check, --print or --list-different';
-  if (building && paths.includes('-'))
-    return 'cannot verify stdin: the build needs the Dockerfile and its context on disk';
-  if (!building) {
-    const stray = ['target', 'smoke', 'build-arg', 'compressed'].filter((name) =>
-      name === 'compressed' ? parsed.compressed : parsed[name as keyof Parsed] !== undefined,
-    );
-    if (parsed.builder !== 'auto') stray.unshift('builder');
-    if (stray.length > 0)
-      return `${stray.map((s) => `--${s}`).join(', ')} only apply to dockopt verify or --write --verify`;
+  if ((verifying || parsed.build) && paths.includes('-'))
+    return `cannot ${parsed.build ? 'build' : 'verify'} stdin: the build needs the Dockerfile and its context on disk`;
+  if (parsed['refresh-facts'] && !parsed.build) return '--refresh-facts goes with --build';
+  // --builder and --build-arg also serve the builds of --build; the rest only verification.
+  const stray: string[] = [];
+  if (!verifying) {
+    if (!parsed.build && parsed.builder !== 'auto') stray.push('builder');
+    for (const name of ['target', 'smoke'] as const)
+      if (parsed[name] !== undefined) stray.push(name);
+    if (!parsed.build && parsed['build-arg'] !== undefined) stray.push('build-arg');
+    if (parsed.compressed) stray.push('compressed');
   }
+  if (stray.length > 0)
+    return `${stray.map((s) => `--${s}`).join(', ')} only apply to dockopt verify or --write --verify (and --write --build)`;
   return options;
 }

@@ -17,6 +17,7 @@ const RESULT: Record<VerifyStatus, string> = {
   ok: 'ok',
   failed: 'failed',
   'smoke-differs': 'smoke differs',
+  'check-failed': 'check fails',
   'original-failed': 'original fails',
 };
 

@@ -37,6 +37,18 @@ export function markdownReporter(ctx: ReportContext): Reporter {
         (f) => `\`${displayPath(f.path)}\` (${f.before === null ? 'new' : 'changed'})`,
       );
       if (others.length) lines.push(`Also: ${others.join(', ')}.`, '');
+      // A change that rests on a build of the original: say what the build told, and whether the
+      // rewrite was built and checked before it was written.
+      const build = result.build;
+      if (build && (build.rewrite === 'verified' || build.rewrite === 'not-verified'))
+        lines.push(
+          `Made with what a build of the original told (${build.stages
+            .map((s) => `stage ${s.stage}: ${inline(s.told)}`)
+            .join(
+              '; ',
+            )}); ${build.rewrite === 'verified' ? 'built and checked before it was written' : '**not verified**: build it before merging'}.`,
+          '',
+        );
       for (const finding of fixed) {
         applied.add(finding.transform);
         lines.push(`- ${findingItem(finding, bases)}`);

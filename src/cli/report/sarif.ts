@@ -9,6 +9,7 @@ import type { FileResult } from '../process-file.js';
 import { displayPath } from '../output.js';
 import { packageInfo } from '../package-info.js';
 import type { Reporter, ReportContext } from './reporter.js';
+import { buildMark } from './summary.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -25,8 +26,9 @@ export function sarifReporter(ctx: ReportContext): Reporter {
           message: { text: message },
           locations: [{ physicalLocation: { artifactLocation: { uri } } }],
         });
-      for (const finding of result.findings) {
+      result.findings.forEach((finding, index) => {
         const fixed = finding.status === 'fixed';
+        const mark = buildMark(result, index);
         results.push({
           ruleId: finding.transform,
           ...(ruleIndex.has(finding.transform)
@@ -55,9 +57,10 @@ export function sarifReporter(ctx: ReportContext): Reporter {
                   estimateBasis: finding.estimate.basis,
                 }
               : {}),
+            ...(mark ? { build: mark } : {}),
           },
         });
-      }
+      });
     },
     end(totals) {
       const { name, version, homepage } = packageInfo();
