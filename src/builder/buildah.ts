@@ -1,6 +1,6 @@
 /**
- * Buildah: `buildah bud --layers` (without it buildah squashes every step into one layer, and
- * layer counts would mean nothing), `buildah from` + `buildah run` for smoke and exec commands
+ * Buildah: `buildah bud --layers --force-rm` (without --layers buildah squashes every step into one
+ * layer, and layer counts would mean nothing), `buildah from` + `buildah run` for smoke and exec commands
  * (they need no container runtime's own set-up, where `podman run` can fail).
  */
 import { randomBytes } from 'node:crypto';
@@ -46,7 +46,16 @@ export class BuildahBuilder implements Builder {
 
   build(request: BuildRequest): Promise<BuildResult> {
     const ignore = request.ignoreFile ? ['--ignorefile', request.ignoreFile] : [];
-    const args = ['bud', '--layers', ...ignore, ...commonBuildFlags(request), request.context];
+    // --force-rm: without it a failed step leaves its working container (a whole root file
+    // system copy with vfs) behind; podman removes it by default, buildah does not.
+    const args = [
+      'bud',
+      '--layers',
+      '--force-rm',
+      ...ignore,
+      ...commonBuildFlags(request),
+      request.context,
+    ];
     return runBuild(this.command, args, request);
   }
 
