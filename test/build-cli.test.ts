@@ -452,6 +452,27 @@ test(
   TIMEOUT,
 );
 
+test(
+  'on worker threads (-j 2), each file is built for and processed again, reported in input order',
+  () => {
+    const f = fakes();
+    const other = DOCKERFILE.replace('--serve', '--other');
+    writeFileSync(join(dir, 'other.Dockerfile'), other);
+    const result = spawnSync(
+      process.execPath,
+      [BIN, '--build', '-j', '2', ...TRANSFORM, 'Dockerfile', 'other.Dockerfile'],
+      { cwd: dir, encoding: 'utf8', env: f.env },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout.match(/^\+FROM debian:bookworm-slim$/gm)).toHaveLength(2);
+    expect(result.stdout.indexOf('a/Dockerfile')).toBeLessThan(
+      result.stdout.indexOf('a/other.Dockerfile'),
+    );
+    expect(builds(f).map((b) => b[2])).toEqual([DOCKERFILE, other]);
+  },
+  TIMEOUT,
+);
+
 test.each([
   [['--refresh-facts'], '--refresh-facts goes with --build'],
   [['--build', '--target', 'app'], '--target only apply to dockopt verify or --write --verify'],

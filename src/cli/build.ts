@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { logTail } from '../builder/process.js';
-import { BuilderError } from '../builder/types.js';
+import { BuilderError, type Builder } from '../builder/types.js';
 import type { BuildFacts, FactsQuestion, StageAnswer, StageFacts } from '../core/build-facts.js';
 import type { Finding } from '../core/engine.js';
 import { gatherFacts } from '../facts/gather.js';
@@ -162,7 +162,7 @@ export class BuildSession {
     file: FileResult,
     stage: number,
     question: FactsQuestion,
-    builder: Exclude<Awaited<ReturnType<BuilderLookup['forFacts']>>, string>,
+    builder: Builder,
   ): Promise<{ answer: StageAnswer; fromCache: boolean }> {
     const verbose = this.options.verbose;
     let announced = false;

@@ -38,7 +38,7 @@ export function withVerifyOptions<T>(argv: Argv<T>) {
       type: 'boolean',
       default: false,
       description:
-        'Build the stages that transforms ask about (unsafe ones such as multi-stage ask) and run them again with what the image tells; with --write, such a rewrite is written only once it builds and passes a check',
+        'Build the stages that transforms ask about (unsafe ones such as multi-stage ask) and process the file again with what the images tell; with --write, such a rewrite is written only once it builds and passes a check',
     })
     .option('refresh-facts', {
       type: 'boolean',
