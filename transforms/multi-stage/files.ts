@@ -16,7 +16,8 @@ export type Language = 'go' | 'rust' | 'c' | 'java' | 'node';
 const INPUTS: Record<Language, RegExp> = {
   go: /^(go\.(mod|sum|work)|.*\.go|cmd|internal|pkg|vendor|Makefile)$/,
   rust: /^(Cargo\.(toml|lock)|src|benches|build\.rs|\.cargo)$/,
-  c: /^(.*\.(c|h|cc|cpp|cxx|hpp|hh|mk)|Makefile|makefile|CMakeLists\.txt|src|include|configure(\.ac)?)$/,
+  // Man pages and docs: `make install` puts them where they belong, the app never reads the copy.
+  c: /^(.*\.(c|h|cc|cpp|cxx|hpp|hh|mk|[1-9])|Makefile|makefile|CMakeLists\.txt|src|include|configure(\.ac)?|man|docs?)$/,
   java: /^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle\.properties|gradle|gradlew|mvnw|\.mvn|src)$/,
   node: /^(package(-lock)?\.json|npm-shrinkwrap\.json|package\*\.json|tsconfig.*\.json|\.npmrc|src|.*\.tsx?|\.babelrc|(babel|webpack|vite|rollup|esbuild|jest)\.config\.[cm]?[jt]s)$/,
 };
