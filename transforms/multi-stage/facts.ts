@@ -6,10 +6,10 @@
 import type { BuildContext } from '../../src/core/context.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../src/core/model.js';
 import { DEFAULT_PATH, variableBefore } from '../../src/core/env.js';
-import { absolutePath, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
+import { absolutePath, copySpec, execArgv, lastOf, userAt } from '../../src/core/stage-state.js';
 import type { WorkdirMap } from '../../src/core/workdir.js';
 import { aptInstalled } from '../../src/packages/installs.js';
-import { findCommands } from '../../src/shell/query.js';
+import { findCommands, topLevelChain } from '../../src/shell/query.js';
 import type { ShellResult, ShellScript } from '../../src/shell/script.js';
 import type { Language } from './files.js';
 import type { Runtimes } from './runtimes.js';
@@ -199,4 +199,58 @@ export function userProblem(facts: Facts, runtimeIsBuildImage: boolean): string 
         return `USER ${user} is created by a RUN of the build stage, and the runtime image would not have it`;
   if (name === 'nobody') return null;
   return `USER ${user} may not exist in the runtime image`;
+}
+
+/**
+ * The directory a command runs in: the WORKDIR, moved by `cd` commands before it at the top level
+ * of the RUN; null when a `cd` elsewhere, or to a path that is not literal, may have moved it.
+ */
+export function cwdAt(
+  facts: Facts,
+  node: InstructionNode,
+  script: ShellScript,
+  offset: number,
+): string | null {
+  let cwd = facts.workdirs.before(node);
+  const cds = findCommands(script, 'cd', 'pushd', 'popd').filter((c) => c.node.start < offset);
+  if (cds.length === 0) return cwd;
+  const topLevel = new Set(topLevelChain(script).map((i) => i.node));
+  for (const cd of cds) {
+    const target = cd.args.length === 1 ? cd.args[0].value : null;
+    if (cd.name !== 'cd' || !topLevel.has(cd.statement) || target === null) return null;
+    cwd = absolutePath(target, cwd);
+    if (cwd === null) return null;
+  }
+  return cwd === null ? null : cwd.replace(/(.)\/+$/, '$1');
+}
+
+/**
+ * The context path of the file `name` the stage copied into `dir` before `node` (`COPY . .`,
+ * `COPY go.mod go.sum ./`, `COPY src/ /app/`), when the build context is on disk; else null.
+ */
+export function contextFileAt(
+  facts: Facts,
+  node: InstructionNode,
+  dir: string,
+  name: string,
+): string | null {
+  const context = facts.context;
+  if (!context) return null;
+  let found: string | null = null;
+  for (const copy of facts.stage.instructions) {
+    if (copy.index >= node.index) break;
+    const spec = copySpec(copy);
+    if (!spec || spec.from !== null) continue;
+    const dest = absolutePath(spec.dest, facts.workdirs.before(copy));
+    if (!dest) continue;
+    const destDir = dest.replace(/(.)\/+$/, '$1');
+    for (const source of spec.sources) {
+      const clean = source.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (clean.split('/').pop() === name && (destDir === dir || dest === `${dir}/${name}`))
+        found = clean;
+      else if (destDir === dir && (clean === '.' || clean === '' || context.isDirectory(clean)))
+        found = clean === '.' || clean === '' ? name : `${clean}/${name}`;
+    }
+  }
+  return found && context.exists(found) ? found : null;
 }

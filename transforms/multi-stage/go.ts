@@ -5,13 +5,14 @@
  */
 import { variableBefore } from '../../src/core/env.js';
 import type { InstructionNode } from '../../src/core/model.js';
-import { absolutePath, copySpec, userAt } from '../../src/core/stage-state.js';
+import { absolutePath, userAt } from '../../src/core/stage-state.js';
 import { goBuilds, goInstalls, type GoBuild, type GoInstall } from '../../src/packages/builds.js';
 import { builtName, installDir, modulePathOf } from '../../src/packages/go-naming.js';
-import { findCommands, topLevelChain } from '../../src/shell/query.js';
 import type { ShellScript } from '../../src/shell/script.js';
 import { keywordCasedAs } from '../../src/core/layout.js';
 import {
+  contextFileAt,
+  cwdAt,
   entryArgv,
   hasShellHealthcheck,
   runsArtifact,
@@ -160,51 +161,9 @@ function installOutput(
   return { path: `${dir}/${name}` };
 }
 
-/**
- * The directory a command runs in: the WORKDIR, moved by `cd` commands before it at the top level
- * of the RUN; null when a `cd` elsewhere, or to a path that is not literal, may have moved it.
- */
-function cwdAt(
-  facts: Facts,
-  node: InstructionNode,
-  script: ShellScript,
-  offset: number,
-): string | null {
-  let cwd = facts.workdirs.before(node);
-  const cds = findCommands(script, 'cd', 'pushd', 'popd').filter((c) => c.node.start < offset);
-  if (cds.length === 0) return cwd;
-  const topLevel = new Set(topLevelChain(script).map((i) => i.node));
-  for (const cd of cds) {
-    const target = cd.args.length === 1 ? cd.args[0].value : null;
-    if (cd.name !== 'cd' || !topLevel.has(cd.statement) || target === null) return null;
-    cwd = absolutePath(target, cwd);
-    if (cwd === null) return null;
-  }
-  return cwd === null ? null : cwd.replace(/(.)\/+$/, '$1');
-}
-
-/**
- * The module path of the go.mod the stage copied into `dir` from the build context (`COPY . .`,
- * `COPY go.mod go.sum ./`, `COPY src/ /app/`); null without a build context or such a copy.
- */
+/** The module path of the go.mod the stage copied into `dir` from the build context. */
 function moduleAt(facts: Facts, node: InstructionNode, dir: string): string | null {
-  const context = facts.context;
-  if (!context) return null;
-  let found: string | null = null;
-  for (const copy of facts.stage.instructions) {
-    if (copy.index >= node.index) break;
-    const spec = copySpec(copy);
-    if (!spec || spec.from !== null) continue;
-    const dest = absolutePath(spec.dest, facts.workdirs.before(copy));
-    if (!dest) continue;
-    const destDir = dest.replace(/(.)\/+$/, '$1');
-    for (const source of spec.sources) {
-      const clean = source.replace(/^\.\//, '').replace(/\/+$/, '');
-      if (clean.endsWith('go.mod') && (destDir === dir || dest === `${dir}/go.mod`)) found = clean;
-      else if (destDir === dir && (clean === '.' || clean === '' || context.isDirectory(clean)))
-        found = clean === '.' || clean === '' ? 'go.mod' : `${clean}/go.mod`;
-    }
-  }
-  const text = found ? context.readText(found) : null;
+  const path = contextFileAt(facts, node, dir, 'go.mod');
+  const text = path ? facts.context!.readText(path) : null;
   return text ? modulePathOf(text) : null;
 }
