@@ -187,3 +187,31 @@ export function compilerOutput(cmd: SimpleCommand): string | null {
 export function linksStatically(cmd: SimpleCommand): boolean {
   return cmd.args.some((a) => a.value === '-static' || a.value?.includes('-static') === true);
 }
+
+/**
+ * `make install` (or `make … install …`) staged into a folder: `DESTDIR=/out` as a make argument,
+ * a prefix, or an `export` before it. `destdir` is null when that value is not a literal absolute
+ * path.
+ */
+export function stagedInstalls(
+  script: ShellScript,
+): { cmd: SimpleCommand; destdir: string | null }[] {
+  const exported = findCommands(script, 'export').flatMap((c) =>
+    c.args.map((a) => /^DESTDIR=(.*)$/.exec(a.value ?? '')?.[1]).filter((v) => v !== undefined),
+  );
+  return findCommands(script, 'make')
+    .filter((cmd) => cmd.args.some((a) => a.value === 'install'))
+    .flatMap((cmd) => {
+      const given =
+        cmd.args
+          .map((a) => /^DESTDIR=(.*)$/.exec(a.value ?? '')?.[1])
+          .find((v) => v !== undefined) ??
+        cmd.prefixes
+          .map((p) => /^DESTDIR=(.*)$/.exec(textOf(script, p))?.[1])
+          .find((v) => v !== undefined) ??
+        exported[exported.length - 1];
+      if (given === undefined) return [];
+      const clean = given.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+      return [{ cmd, destdir: clean.startsWith('/') && !/[$`*?]/.test(clean) ? clean : null }];
+    });
+}

@@ -1,0 +1,13 @@
+FROM debian:bookworm AS build
+RUN apt-get update && apt-get install -y build-essential
+WORKDIR /src
+COPY Makefile tool.c ./
+RUN make LDFLAGS=-static && make install DESTDIR=/stage PREFIX=/usr/local
+ENV PATH=/stage/usr/local/bin:$PATH
+CMD ["tool", "--version"]
+
+FROM debian:bookworm-slim
+WORKDIR /src
+ENV PATH=/stage/usr/local/bin:$PATH
+COPY --from=build /stage /stage
+CMD ["tool", "--version"]
