@@ -7,21 +7,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuildahBuilder } from '../src/builder/buildah.js';
-import { DockerBuilder } from '../src/builder/docker.js';
-import { PodmanBuilder } from '../src/builder/podman.js';
-import type { Builder, BuilderKind } from '../src/builder/types.js';
+import type { Builder } from '../src/builder/types.js';
 import { fakeImageAnswers, startedPids } from './helpers/fake-builder-images.js';
-import { installFakeBuilders, type FakeBuilders } from './helpers/fake-builders.js';
+import {
+  FAKE_KINDS,
+  FAKE_TIMEOUT,
+  fakeBuilderOf,
+  installFakeBuilders,
+  type FakeBuilders,
+} from './helpers/fake-builders.js';
 
-const TIMEOUT = 60_000;
-const KINDS: BuilderKind[] = ['docker', 'podman', 'buildah'];
-
-function builderOf(kind: BuilderKind): Builder {
-  if (kind === 'docker') return new DockerBuilder(true, 'docker (fake)');
-  if (kind === 'podman') return new PodmanBuilder('podman (fake)');
-  return new BuildahBuilder('buildah (fake)');
-}
+const TIMEOUT = FAKE_TIMEOUT;
+const KINDS = FAKE_KINDS;
+const builderOf = fakeBuilderOf;
 
 let dir = '';
 let fakes: FakeBuilders;

@@ -8,23 +8,21 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuildahBuilder } from '../src/builder/buildah.js';
-import { DockerBuilder } from '../src/builder/docker.js';
-import { PodmanBuilder } from '../src/builder/podman.js';
-import type { Builder, BuilderKind } from '../src/builder/types.js';
+import type { BuilderKind } from '../src/builder/types.js';
 import { gatherFacts, type GatherRequest } from '../src/facts/gather.js';
 import { PROBE_SCRIPT } from '../src/facts/probe-script.js';
-import { installFakeBuilders, type FakeBuilders } from './helpers/fake-builders.js';
+import { lsHex } from './helpers/fake-builder-images.js';
+import {
+  FAKE_KINDS,
+  FAKE_TIMEOUT,
+  fakeBuilderOf,
+  installFakeBuilders,
+  type FakeBuilders,
+} from './helpers/fake-builders.js';
 
-// The fake builders are shell scripts, several per call: slow on a busy machine.
-const TIMEOUT = 60_000;
-const KINDS: BuilderKind[] = ['docker', 'podman', 'buildah'];
-
-function builderOf(kind: BuilderKind): Builder {
-  if (kind === 'docker') return new DockerBuilder(true, 'docker (fake)');
-  if (kind === 'podman') return new PodmanBuilder('podman (fake)');
-  return new BuildahBuilder('buildah (fake)');
-}
+const TIMEOUT = FAKE_TIMEOUT;
+const KINDS = FAKE_KINDS;
+const builderOf = fakeBuilderOf;
 
 let dir = '';
 let fakes: FakeBuilders;
@@ -170,16 +168,6 @@ const BEFORE = ['FROM debian:bookworm', 'RUN apt-get install -y gcc make', 'COPY
   '\n',
 );
 
-/** od's dump of /bin/ls: a dynamic ELF file whose loader is this machine's. */
-function lsHex(): string[] {
-  const bytes = readFileSync('/bin/ls').subarray(0, 4096);
-  const lines: string[] = [];
-  for (let i = 0; i < bytes.length; i += 16)
-    lines.push(
-      `hex\tentry\t ${[...bytes.subarray(i, i + 16)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`,
-    );
-  return lines;
-}
 const LOADER = (() => {
   const text = readFileSync('/bin/ls').subarray(0, 4096).toString('latin1');
   return /\/[\w/.-]*ld[-\w.]*\.so\.\d/.exec(text)![0];

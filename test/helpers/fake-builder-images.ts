@@ -26,7 +26,8 @@ export const LOADER = (() => {
 
 export const ENTRY_PATH = '/usr/local/bin/app';
 
-function lsHex(): string[] {
+/** od's dump of /bin/ls: a dynamic ELF file whose loader is this machine's, as the probe prints it. */
+export function lsHex(): string[] {
   const bytes = readFileSync('/bin/ls').subarray(0, 4096);
   const lines: string[] = [];
   for (let i = 0; i < bytes.length; i += 16)

@@ -12,6 +12,21 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { BuildahBuilder } from '../../src/builder/buildah.js';
+import { DockerBuilder } from '../../src/builder/docker.js';
+import { PodmanBuilder } from '../../src/builder/podman.js';
+import type { Builder, BuilderKind } from '../../src/builder/types.js';
+
+/** Every builder kind, and the jest timeout for tests that run the fakes (shell scripts, slow on a busy machine). */
+export const FAKE_KINDS: BuilderKind[] = ['docker', 'podman', 'buildah'];
+export const FAKE_TIMEOUT = 60_000;
+
+/** A builder of `kind` that runs whatever `docker`/`podman`/`buildah` is on PATH (the fakes). */
+export function fakeBuilderOf(kind: BuilderKind): Builder {
+  if (kind === 'docker') return new DockerBuilder(true, 'docker (fake)');
+  if (kind === 'podman') return new PodmanBuilder('podman (fake)');
+  return new BuildahBuilder('buildah (fake)');
+}
 
 const SCRIPT = join(process.cwd(), 'test', 'helpers', 'fake-builder.sh');
 
