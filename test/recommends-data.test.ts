@@ -133,7 +133,10 @@ describe('Packages parsing', () => {
       program: 'odd name',
       packages: ['foo'],
     });
-    expect(parseContentsLine('sbin/ldconfig  libs/libc-bin')?.program).toBe('ldconfig');
+    expect(parseContentsLine('sbin/ldconfig  libs/libc-bin')).toEqual({
+      program: 'ldconfig',
+      packages: ['libc-bin'],
+    });
     expect(parseContentsLine('usr/share/doc/make/README  devel/make')).toBeNull();
     expect(parseContentsLine('usr/include/python3.11/Python.h  python/libpython3.11-dev')).toEqual({
       header: true,

@@ -15,6 +15,7 @@ export interface Root {
 export function createArchive(
   stanzas: Stanza[],
   programsByPackage?: Map<string, string[]>,
+  headerPackages?: Set<string>,
 ): Archive;
 export function resolveGroup(
   archive: Archive,
