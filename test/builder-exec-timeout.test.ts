@@ -17,17 +17,13 @@ import {
   type FakeBuilders,
 } from './helpers/fake-builders.js';
 
-const TIMEOUT = FAKE_TIMEOUT;
-const KINDS = FAKE_KINDS;
-const builderOf = fakeBuilderOf;
-
 let dir = '';
 let fakes: FakeBuilders;
 const savedEnv = { ...process.env };
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockopt-exec-timeout-'));
-  fakes = installFakeBuilders(dir, KINDS, {
+  fakes = installFakeBuilders(dir, FAKE_KINDS, {
     ...fakeImageAnswers(dir),
     FAKE_BUILDER_START: 'sleep',
   });
@@ -71,11 +67,11 @@ async function image(builder: Builder, tag: string): Promise<void> {
 const runCalls = () =>
   fakes.calls().filter((c) => ['run', 'rm', 'from'].includes(c[1]) && c[0] !== '#built');
 
-describe.each(KINDS)('%s', (kind) => {
+describe.each(FAKE_KINDS)('%s', (kind) => {
   test(
     'a command still running at the timeout is stopped, with what it started, and its container removed',
     async () => {
-      const builder = builderOf(kind);
+      const builder = fakeBuilderOf(kind);
       await image(builder, 'img:1');
       const started = Date.now();
       const result = await builder.exec('img:1', ['app', '--serve'], { timeoutMs: 1000 });
@@ -107,14 +103,14 @@ describe.each(KINDS)('%s', (kind) => {
         expect(calls.slice(1)).toEqual([remove, remove]);
       }
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
     'a command that ends before the timeout is not stopped, and gives its exit code',
     async () => {
       process.env.FAKE_BUILDER_START = 'exit:3';
-      const builder = builderOf(kind);
+      const builder = fakeBuilderOf(kind);
       await image(builder, 'img:2');
       const result = await builder.exec('img:2', ['app', '--serve'], {
         timeoutMs: 30_000,
@@ -127,6 +123,6 @@ describe.each(KINDS)('%s', (kind) => {
       const run = calls.find((c) => c[1] === 'run')!;
       expect(run).toContain('--user');
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 });

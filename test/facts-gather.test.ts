@@ -20,16 +20,12 @@ import {
   type FakeBuilders,
 } from './helpers/fake-builders.js';
 
-const TIMEOUT = FAKE_TIMEOUT;
-const KINDS = FAKE_KINDS;
-const builderOf = fakeBuilderOf;
-
 let dir = '';
 let fakes: FakeBuilders;
 const savedEnv = { ...process.env };
 
 function useFakes(extraEnv: Record<string, string> = {}) {
-  fakes = installFakeBuilders(dir, KINDS, { FACTS_CANNED: join(dir, 'canned'), ...extraEnv });
+  fakes = installFakeBuilders(dir, FAKE_KINDS, { FACTS_CANNED: join(dir, 'canned'), ...extraEnv });
   process.env = { ...fakes.env };
 }
 
@@ -45,11 +41,11 @@ afterEach(() => {
 /** The calls other than builds and removals: the runs in images. */
 const runs = () => fakes.calls().filter((c) => ['run', 'from', 'rm'].includes(c[1]));
 
-describe.each(KINDS)('%s exec', (kind) => {
+describe.each(FAKE_KINDS)('%s exec', (kind) => {
   test(
     'runs argv as given, as the user asked, and keeps stdout whole and stderr apart',
     async () => {
-      const builder = builderOf(kind);
+      const builder = fakeBuilderOf(kind);
       expect(
         (
           await builder.build({
@@ -100,25 +96,25 @@ describe.each(KINDS)('%s exec', (kind) => {
         ]);
       }
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
     'without a user, the image USER is kept; a missing image is an exit code, not a throw',
     async () => {
-      const builder = builderOf(kind);
+      const builder = fakeBuilderOf(kind);
       const result = await builder.exec('never-built:1', ['true']);
       expect(result.code).not.toBe(0);
       expect(result.stderr).toContain('No such image: never-built:1');
       expect(runs().find((c) => c[1] === 'run')).not.toContain('--user');
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
     'an argument list the system refuses (E2BIG) is a spawn error, not an exception',
     async () => {
-      const result = await builderOf(kind).exec('img:3', [
+      const result = await fakeBuilderOf(kind).exec('img:3', [
         '/bin/sh',
         '-c',
         'true',
@@ -127,13 +123,13 @@ describe.each(KINDS)('%s exec', (kind) => {
       expect(result.code).toBeNull();
       expect(result.spawnError).toMatch(new RegExp(`^${kind}: spawn E2BIG`));
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
     'smoke still runs /bin/sh -c through the same container set-up',
     async () => {
-      const builder = builderOf(kind);
+      const builder = fakeBuilderOf(kind);
       await builder.build({
         dockerfile: writeDockerfile('FROM debian\n'),
         context: dir,
@@ -144,7 +140,7 @@ describe.each(KINDS)('%s exec', (kind) => {
         output: 'smoked\n',
       });
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 });
 
@@ -227,22 +223,22 @@ function writeCanned(options: { exit?: number } = {}) {
     join(canned, 'before.txt'),
     `${['dockopt-probe\t1', ...LISTING_BEFORE, 'end'].join('\n')}\n`,
   );
-  const hook = join(canned, 'answer.sh');
-  writeFileSync(
-    hook,
-    [
-      '#!/bin/sh',
-      "# $1: the image's Dockerfile; then the argv run in the image.",
-      'dockerfile="$1"',
-      'shift',
-      'for arg do case $arg in ld-role=*) cat "$FACTS_CANNED/loader.txt"; exit 0 ;; esac; done',
-      'if grep -q "RUN make" "$dockerfile"; then cat "$FACTS_CANNED/after.txt"; else cat "$FACTS_CANNED/before.txt"; fi',
-      `exit ${options.exit ?? 0}`,
-      '',
-    ].join('\n'),
-  );
-  chmodSync(hook, 0o755);
-  return hook;
+  return writeHook(join(canned, 'answer.sh'), [
+    '#!/bin/sh',
+    "# $1: the image's Dockerfile; then the argv run in the image.",
+    'dockerfile="$1"',
+    'shift',
+    'for arg do case $arg in ld-role=*) cat "$FACTS_CANNED/loader.txt"; exit 0 ;; esac; done',
+    'if grep -q "RUN make" "$dockerfile"; then cat "$FACTS_CANNED/after.txt"; else cat "$FACTS_CANNED/before.txt"; fi',
+    `exit ${options.exit ?? 0}`,
+  ]);
+}
+
+/** Writes an executable shell script the fake builder runs in place of a command in the image. */
+function writeHook(path: string, lines: string[]): string {
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  chmodSync(path, 0o755);
+  return path;
 }
 
 function request(kind: BuilderKind, over: Partial<GatherRequest> = {}): GatherRequest {
@@ -250,7 +246,7 @@ function request(kind: BuilderKind, over: Partial<GatherRequest> = {}): GatherRe
   mkdirSync(context, { recursive: true });
   writeFileSync(join(context, 'main.c'), 'int main(void) { return 0; }\n');
   return {
-    builder: builderOf(kind),
+    builder: fakeBuilderOf(kind),
     stage: STAGE,
     before: BEFORE,
     context,
@@ -262,7 +258,7 @@ function request(kind: BuilderKind, over: Partial<GatherRequest> = {}): GatherRe
   };
 }
 
-describe.each(KINDS)('gatherFacts with %s', (kind) => {
+describe.each(FAKE_KINDS)('gatherFacts with %s', (kind) => {
   test(
     'builds the stage and the stage before its build steps, probes each as root, removes both',
     async () => {
@@ -330,7 +326,7 @@ describe.each(KINDS)('gatherFacts with %s', (kind) => {
       }
       expect(fakes.images()).toEqual([]);
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 });
 
@@ -353,7 +349,7 @@ describe('gatherFacts and its cache', () => {
       expect(rebuilt.key).not.toBe(first.key);
       expect(fakes.calls().filter((c) => c[0] === '#built')).toHaveLength(4);
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
@@ -374,7 +370,7 @@ describe('gatherFacts and its cache', () => {
       expect(fakes.calls().filter((c) => c[0] === '#built')).toHaveLength(2);
       expect(fakes.images()).toEqual([]);
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 });
 
@@ -396,7 +392,7 @@ describe('gatherFacts, partial answers', () => {
       ]);
       expect(fakes.images()).toEqual([]);
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
@@ -414,18 +410,17 @@ describe('gatherFacts, partial answers', () => {
       expect(execs[0].some((a) => a.startsWith('program='))).toBe(false);
       expect(fakes.calls().filter((c) => c[0] === '#built')).toHaveLength(1);
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
     'a probe that cannot run in the image (no /bin/sh) gives a note, not a crash',
     async () => {
-      const hook = join(dir, 'no-shell.sh');
-      writeFileSync(
-        hook,
-        '#!/bin/sh\necho "exec: \\"/bin/sh\\": stat /bin/sh: no such file or directory" >&2\nexit 127\n',
-      );
-      chmodSync(hook, 0o755);
+      const hook = writeHook(join(dir, 'no-shell.sh'), [
+        '#!/bin/sh',
+        'echo "exec: \\"/bin/sh\\": stat /bin/sh: no such file or directory" >&2',
+        'exit 127',
+      ]);
       useFakes({ FAKE_BUILDER_EXEC: hook });
       const result = await gatherFacts(request('docker', { cache: false }));
       if (!result.ok) throw new Error(result.log);
@@ -439,18 +434,17 @@ describe('gatherFacts, partial answers', () => {
       );
       expect(fakes.images()).toEqual([]);
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
     "docker's own failure to run a container (exit 125) throws, and is not cached",
     async () => {
-      const hook = join(dir, 'daemon-error.sh');
-      writeFileSync(
-        hook,
-        '#!/bin/sh\necho "docker: Error response from daemon: OCI runtime create failed" >&2\nexit 125\n',
-      );
-      chmodSync(hook, 0o755);
+      const hook = writeHook(join(dir, 'daemon-error.sh'), [
+        '#!/bin/sh',
+        'echo "docker: Error response from daemon: OCI runtime create failed" >&2',
+        'exit 125',
+      ]);
       useFakes({ FAKE_BUILDER_EXEC: hook });
       await expect(gatherFacts(request('docker'))).rejects.toThrow(
         'docker could not run a command in the image it built: docker: Error response from daemon',
@@ -459,7 +453,7 @@ describe('gatherFacts, partial answers', () => {
       useFakes({ FAKE_BUILDER_EXEC: writeCanned() });
       expect((await gatherFacts(request('docker'))).fromCache).toBe(false);
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 
   test(
@@ -476,6 +470,6 @@ describe('gatherFacts, partial answers', () => {
         /dockopt-facts-[^/]+\/Dockerfile\.dockerignore$/,
       );
     },
-    TIMEOUT,
+    FAKE_TIMEOUT,
   );
 });
